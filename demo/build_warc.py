@@ -1,4 +1,4 @@
-"""Writes demo/corpus/crawl.warc.gz from the HTML pages listed in demo/warc_pages/manifest.tsv."""
+"""Writes detente/demo/corpus/crawl.warc.gz from the HTML pages listed in demo/warc_pages/manifest.tsv."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from warcio.warcwriter import WARCWriter
 
 HERE = Path(__file__).resolve().parent
 PAGES = HERE / "warc_pages"
-TARGET = HERE / "corpus" / "crawl.warc.gz"
+TARGET = HERE.parent / "detente" / "demo" / "corpus" / "crawl.warc.gz"
 USER_AGENT = "detente-demo-crawler/1.0 (+https://demo.example/crawler)"
 
 

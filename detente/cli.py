@@ -28,14 +28,22 @@ DbOption = Annotated[
 ]
 
 
-@app.callback()
-def main(
-    version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
-) -> None:
-    """detente: news about relations between states, as a sourced, coded record."""
-    if version:
+def _print_version(value: bool) -> None:
+    if value:
         out.print(__version__)
         raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
+    """detente: news about relations between states, as a sourced, coded record."""
 
 
 @app.command()
@@ -125,15 +133,20 @@ def evaluate(
         "../shared"
     ),
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    record: Annotated[
+        Path | None, typer.Option(help="Also write the scores into this record (EVAL.json).")
+    ] = None,
 ) -> None:
     """Score a stage against gold data and print the scores."""
-    from detente.evaluation import run
+    from detente import evaluation
 
     try:
-        scores = run(stage, shared)
+        scores = evaluation.run(stage, shared)
     except (ValueError, FileNotFoundError) as exc:
         err.print(f"[red]error[/red] {exc}")
         raise typer.Exit(code=2) from exc
+    if record is not None:
+        evaluation.record(record, stage, scores)
     if as_json:
         sys.stdout.write(json.dumps(scores, indent=2, sort_keys=True) + "\n")
         return

@@ -64,23 +64,20 @@ def ingest(
             if on_source:
                 on_source(source)
 
-    pending: dict[str, Article] = {}
+    pending: list[Article] = []
     for articles in articles_of(counted(), options or ReadOptions(), summary):
-        for article in articles:
-            if article.id in pending:
-                summary.duplicates += 1
-            else:
-                pending[article.id] = article
+        pending.extend(articles)
         if len(pending) >= BATCH_ARTICLES:
             _flush(store, pending, summary)
     _flush(store, pending, summary)
     return summary
 
 
-def _flush(store: Store, pending: dict[str, Article], summary: IngestSummary) -> None:
+def _flush(store: Store, pending: list[Article], summary: IngestSummary) -> None:
+    """Write the pending whole documents in one transaction and count what was new."""
     if not pending:
         return
-    result = store.add_articles(list(pending.values()))
+    result = store.add_articles(pending)
     summary.articles += result.added
     summary.duplicates += result.duplicates
     pending.clear()

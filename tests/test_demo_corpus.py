@@ -8,6 +8,7 @@ import importlib.util
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
@@ -19,7 +20,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 DEMO = Path(__file__).resolve().parent.parent / "demo"
-CORPUS = DEMO / "corpus"
+CORPUS = DEMO.parent / "detente" / "demo" / "corpus"
 DIGEST = CORPUS / "clippings-2024.txt"
 WARC = CORPUS / "crawl.warc.gz"
 RECORD_FIELDS = ("id", "title", "outlet", "url", "published", "text")
@@ -203,7 +204,7 @@ def test_feeds_parse_cleanly_with_full_content() -> None:
 
 
 @pytest.mark.parametrize("records", [jsonl_records, csv_records], ids=["jsonl", "csv"])
-def test_records_have_required_fields(records) -> None:
+def test_records_have_required_fields(records: Callable[[], list[dict[str, str]]]) -> None:
     rows = records()
     assert len(rows) >= 5
     assert len({row["id"] for row in rows}) == len(rows)

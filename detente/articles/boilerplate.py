@@ -20,7 +20,9 @@ def _compile(kind: str) -> re.Pattern[str]:
     try:
         return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
     except re.error as error:
-        raise ValueError(f"data/boilerplate.toml: a `{kind}` pattern is broken ({error})") from error
+        raise ValueError(
+            f"data/boilerplate.toml: a `{kind}` pattern is broken ({error})"
+        ) from error
 
 
 _CUT = _compile("cut")

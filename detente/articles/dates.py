@@ -32,17 +32,23 @@ _ISO = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?!\
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}", _I)
 _DAY_MONTH_YEAR = re.compile(rf"(?<!\d){_DAY}[\s-]+{_MON},?[\s-]+{_YEAR}", _I)
 _SLASHED = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])")
-_COMPACT = re.compile(r"^(?P<year>(?:19|20)\d{2})(?P<mon>0[1-9]|1[0-2])(?P<day>0[1-9]|[12]\d|3[01])$")
+_COMPACT = re.compile(
+    r"^(?P<year>(?:19|20)\d{2})(?P<mon>0[1-9]|1[0-2])(?P<day>0[1-9]|[12]\d|3[01])$"
+)
 _MONTH_YEAR = re.compile(rf"\b{_MON},?\s+{_YEAR}", _I)
 _DAY_FORMS = (_ISO, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _SLASHED, _COMPACT)
 
 _HEADING_DAY_MONTH = re.compile(rf"^{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?$", _I)
 _HEADING_MONTH_DAY = re.compile(rf"^{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?$", _I)
-_GLUED_HEADING = re.compile(rf"(?<=[.!?…\"'’”)])\s?(?P<heading>\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_MONTH}))$", _I)
+_GLUED_HEADING = re.compile(
+    rf"(?<=[.!?…\"'’”)])\s?(?P<heading>\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_MONTH}))$", _I
+)
 
 _LABELS = "|".join(
     re.escape(label)
-    for label in sorted(_DATA["published_labels"] + _DATA["reference_labels"], key=len, reverse=True)
+    for label in sorted(
+        _DATA["published_labels"] + _DATA["reference_labels"], key=len, reverse=True
+    )
 )
 _LABEL = re.compile(rf"^(?P<label>{_LABELS})\b\s*:?\s*", _I)
 _UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
@@ -183,6 +189,8 @@ def meta_date(value: str) -> tuple[date, str] | None:
         return parsedate_to_datetime(text).date(), "day"
     except (TypeError, ValueError, IndexError):
         pass
+    if not any(char.isdigit() for char in text):
+        return None
     parsed = dateparser.parse(text, settings=_DATEPARSER_SETTINGS)
     return (parsed.date(), "day") if parsed else None
 
@@ -208,27 +216,38 @@ def heading_dates(headings: list[Heading], anchor: date | None) -> list[date | N
     """Full dates for a timeline's headings, years taken from the post's own date.
 
     Reading from the newest heading to the oldest, the year drops by one whenever the month
-    goes up (after "3 May" comes "24 November" of the year before). A heading with its own
-    year resets the count. The list may run either way; it is read newest first.
+    goes up (after "3 May" comes "24 November" of the year before); a heading with its own
+    year sets it. The list may run either way: the reading that dates the most headings with
+    the fewest year changes wins, newest first on a tie.
     """
-    rising = sum(1 for a, b in zip(headings, headings[1:], strict=False) if b.month > a.month)
-    falling = sum(1 for a, b in zip(headings, headings[1:], strict=False) if b.month < a.month)
-    order = list(range(len(headings)))
-    if rising > falling:
-        order.reverse()
+    newest_first = _dated_backwards(headings, anchor)
+    oldest_first = _dated_backwards(headings[::-1], anchor)
+    if _cost(oldest_first) < _cost(newest_first):
+        return oldest_first[0][::-1]
+    return newest_first[0]
+
+
+def _cost(reading: tuple[list[date | None], int]) -> tuple[int, int]:
+    """How bad a reading is: headings left undated, then year changes."""
+    dates, drops = reading
+    return dates.count(None), drops
+
+
+def _dated_backwards(headings: list[Heading], anchor: date | None) -> tuple[list[date | None], int]:
+    """Dates for headings read newest first, and how many times the year dropped."""
     year = anchor.year if anchor else None
     previous = anchor.month if anchor else 12
-    dates: list[date | None] = [None] * len(headings)
-    for index in order:
-        item = headings[index]
+    drops = 0
+    dates: list[date | None] = []
+    for item in headings:
         if item.year is not None:
             year = item.year
         elif year is not None and item.month > previous:
             year -= 1
+            drops += 1
         previous = item.month
-        if year is not None:
-            try:
-                dates[index] = date(year, item.month, item.day)
-            except ValueError:
-                dates[index] = None
-    return dates
+        try:
+            dates.append(date(year, item.month, item.day) if year is not None else None)
+        except ValueError:
+            dates.append(None)
+    return dates, drops

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from detente.articles.bylines import parse_byline
 from detente.articles.dates import Dated
@@ -95,11 +96,7 @@ def _byline_close(below: list[str]) -> bool:
 def _after_trailers(lines: list[str]) -> list[int]:
     """Where excerpts start: the top, then after each "more…" + URL pair."""
     filled = [i for i, line in enumerate(lines) if line]
-    ends = [
-        b + 1
-        for a, b in zip(filled, filled[1:], strict=False)
-        if is_url(lines[b]) and is_continuation(lines[a])
-    ]
+    ends = [b + 1 for a, b in pairwise(filled) if is_url(lines[b]) and is_continuation(lines[a])]
     if not ends:
         return []
     rest = [line for line in lines[ends[-1] :] if line]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import PurePath
 
 from detente.articles.dates import Dated, meta_date
@@ -60,7 +61,11 @@ def extract(doc: Document) -> list[Article]:
     known = _known(doc, page)
     parts = split(clean_lines(text), known.published.value if known.published else None)
     single = len(parts) == 1
-    drafts = [(part, parse_article(part.lines, known.title if single else None)) for part in parts]
+    fetched = _meta_date(doc, "fetched")
+    drafts = [
+        (part, parse_article(part.lines, known.title if single else None, fetched))
+        for part in parts
+    ]
     found = [(part, draft) for part, draft in drafts if draft.text]
     if not found:
         raise ExtractError(doc.source, "no article text left (empty, or boilerplate only)")
@@ -108,7 +113,7 @@ def _known(doc: Document, page: Page | None) -> _Known:
         outlet=outlet_name(outlet) if (outlet := _text(meta.get("outlet"))) else None,
         authors=_names(meta.get("authors")),
         url=_text(meta.get("url")),
-        published=_meta_published(doc, basis),
+        published=_dated(_meta_date(doc, "published"), basis),
     )
     if page is not None:
         known.title = known.title or page.title
@@ -139,13 +144,17 @@ def _names(value: str | list[str] | None) -> list[str]:
     return [name.strip() for name in names if name and name.strip()]
 
 
-def _meta_published(doc: Document, basis: str) -> Dated | None:
-    """The document's `published` field read as a date; an unreadable one is logged and left."""
-    value = _text(doc.meta.get("published"))
+def _dated(found: tuple[date, str] | None, basis: str) -> Dated | None:
+    """A metadata date with its basis."""
+    return Dated(found[0], found[1], basis) if found else None
+
+
+def _meta_date(doc: Document, key: str) -> tuple[date, str] | None:
+    """A date field of the document's metadata; an unreadable one is logged and left out."""
+    value = _text(doc.meta.get(key))
     if value is None:
         return None
     found = meta_date(value)
     if found is None:
-        log.warning("%s: published date %r could not be read; left empty", doc.source, value)
-        return None
-    return Dated(found[0], found[1], basis)
+        log.warning("%s: %s date %r could not be read; left empty", doc.source, key, value)
+    return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from itertools import pairwise
 
 from detente.articles.resources import load
 
@@ -56,7 +57,7 @@ def _looks_hard_wrapped(raw: list[str]) -> bool:
     lines = [line.rstrip() for line in raw if line.strip()]
     if len(lines) < _WRAP_MIN_LINES or max(len(line) for line in lines) > _WRAP_MAX_WIDTH:
         return False
-    carried = sum(1 for before, line in zip(lines, lines[1:], strict=False) if _carries_on(before, line))
+    carried = sum(1 for before, line in pairwise(lines) if _carries_on(before, line))
     return carried >= max(1, _WRAP_CARRIED_SHARE * len(lines))
 
 

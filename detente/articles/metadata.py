@@ -62,11 +62,12 @@ class _Head:
     opening: tuple[int, Opening] | None = None
 
 
-def parse_article(lines: list[str], title: str | None = None) -> Draft:
+def parse_article(lines: list[str], title: str | None = None, fetched: date | None = None) -> Draft:
     """Read one article's cleaned lines ("" for blanks) into text and metadata.
 
     `title`, when metadata already gives one, is the only line taken as the headline;
-    otherwise the first headline-shaped line above the first paragraph is.
+    otherwise the first headline-shaped line above the first paragraph is. `fetched`, the
+    date the page was captured, dates "5 days ago" when the head states no capture date.
     """
     lines, trailer_url = _split_trailer(lines)
     body = [line for line in remove_boilerplate(lines) if line]
@@ -94,7 +95,7 @@ def parse_article(lines: list[str], title: str | None = None) -> Draft:
         authors=head.authors,
         outlet=outlet,
         url=url,
-        published=_published(head.dates),
+        published=_published(head.dates, fetched),
     )
 
 
@@ -186,21 +187,22 @@ def _read_fact(text: str, head: _Head) -> bool:
     return False
 
 
-def _published(dates: dict[str, LineDate]) -> Dated | None:
+def _published(dates: dict[str, LineDate], fetched: date | None = None) -> Dated | None:
     """The publication date the head's date lines give, with its basis."""
     stated, reference, relative = (dates.get(k) for k in ("published", "reference", "relative"))
     if stated and stated.value:
         return Dated(stated.value, stated.precision, "dateline")
+    captured = reference.value if reference else fetched
+    if relative and captured:
+        value, precision = relative.back_from(captured)
+        return Dated(value, precision, "relative")
     if reference and reference.value:
-        if relative:
-            value, precision = relative.back_from(reference.value)
-            return Dated(value, precision, "relative")
         return Dated(reference.value, reference.precision, "inferred")
     return None
 
 
 def head_date(lines: list[str]) -> date | None:
-    """The date stated in the head of a block of lines (a blog post's "Written by // May 16, 2024")."""
+    """The date stated in the head of some lines ("Written by // May 16, 2024 // ...")."""
     head = _scan_head([line for line in lines if line], None)
     found = _published(head.dates)
     return found.value if found else None

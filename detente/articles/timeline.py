@@ -103,9 +103,9 @@ def _head_start(lines: list[str], index: int, first: int, previous_opening: int 
     after_opening = previous_opening + 1 if previous_opening is not None else first
     floor = max(first, blank + 1, after_opening)
     run = lines[floor:index]
-    if floor != after_opening or previous_opening is None:
-        if 0 < len(run) <= MAX_STORY_HEAD and _is_whole_head(run):
-            return floor
+    at_boundary = floor != after_opening or previous_opening is None
+    if at_boundary and 0 < len(run) <= MAX_STORY_HEAD and _is_whole_head(run):
+        return floor
     start = index
     while start - 1 >= floor and index - start < MAX_STORY_HEAD and _is_head_line(lines[start - 1]):
         start -= 1

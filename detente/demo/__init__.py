@@ -13,7 +13,7 @@ from detente.store.articles import Store
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
-def run_demo(db: str, console: Console) -> Store:
+def run_demo(db: str, console: Console) -> None:
     """Ingest the demo corpus into a fresh database at `db` and print what came out."""
     path = Path(db)
     for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -38,5 +38,5 @@ def run_demo(db: str, console: Console) -> Store:
             (article.title or article.text[:60]).strip(),
         )
     console.print(table)
+    store.close()
     console.print(f"Next: detente export articles --db {db} --format jsonl | head")
-    return store
