@@ -10,6 +10,7 @@ import resource
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from detente.pipeline import ingest
@@ -67,6 +68,9 @@ def main() -> None:
         f"articles          {summary.articles} added, {summary.duplicates} duplicates, "
         f"{len(summary.errors)} errors"
     )
+    reasons = Counter(error.reason for error in summary.errors).most_common(3)
+    for reason, count in reasons:
+        print(f"  error x{count:<6} {reason}")
     print(f"ratio             ingest / read only = {took / base:.2f}")
     print(f"peak memory       {peak_mb:.0f} MB (process max RSS)")
 

@@ -1,4 +1,4 @@
-"""Writes detente/demo/corpus/crawl.warc.gz from the HTML pages listed in demo/warc_pages/manifest.tsv."""
+"""Writes the demo corpus's crawl.warc.gz from the pages listed in demo/warc_pages/manifest.tsv."""
 
 from __future__ import annotations
 

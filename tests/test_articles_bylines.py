@@ -23,6 +23,13 @@ from detente.articles.bylines import Byline, parse_byline, person_name
         ("By Jane Doe, Staff Writer", ("Jane Doe",), None),
         ("By Jane Doe, Harbour Ledger", ("Jane Doe",), "Harbour Ledger"),
         ("By Jonas Petraitis, LRT", ("Jonas Petraitis",), "LRT"),
+        ("By Nino Beridze, Civil Georgia", ("Nino Beridze",), "Civil Georgia"),
+        (
+            "By Ann Lee, John Roe and Max Moe, Reuters",
+            ("Ann Lee", "John Roe", "Max Moe"),
+            "Reuters",
+        ),
+        ("By Ann Lee, John Roe and Max Moe", ("Ann Lee", "John Roe", "Max Moe"), None),
         ("Written by: Charles de Gaulle", ("Charles de Gaulle",), None),
         ("James Griffiths, Asia correspondent", ("James Griffiths",), None),
         (

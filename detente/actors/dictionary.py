@@ -13,7 +13,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar
 
-KINDS = ("sectors", "roles", "countries", "organizations", "metonyms", "agents", "people")
+KINDS = (
+    "sectors", "roles", "countries", "organizations", "metonyms", "places", "agents", "people",
+)  # fmt: skip
 """The kinds of data file, in the order the packaged ones are read."""
 _COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "sectors": (("code", "name"), ("description", "plover", "notes")),
@@ -21,10 +23,11 @@ _COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "countries": (("code", "name", "status"), ("aliases", "adjectives", "demonyms", "notes")),
     "organizations": (("code", "name"), ("aliases", "parent", "sector", "notes")),
     "metonyms": (("names", "code", "metonymic"), ("capital_of", "notes")),
+    "places": (("names", "country"), ("notes",)),
     "agents": (("names", "sector"), ("notes",)),
     "people": (
         ("person", "country", "role", "start"),
-        ("names", "sector", "end", "leader", "notes"),
+        ("names", "sector", "end", "leader", "gender", "notes"),
     ),
 }
 """Required and optional columns of each kind."""
@@ -45,6 +48,8 @@ _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _SPACE = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʻ": "'"})
 _BOOLEANS = {"yes": True, "no": False, "": False}
+GENDERS = ("f", "m")
+"""A person's gender as the `gender` column gives it, for matching "she" and "he"."""
 
 
 class DictionaryError(ValueError):
@@ -175,6 +180,21 @@ class Metonym:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A city, region or territory that is not a capital, and the country it lies in."""
+
+    names: tuple[Name, ...]
+    country: str
+    notes: str
+    origin: Origin
+
+    @property
+    def name(self) -> str:
+        """The canonical name."""
+        return self.names[0].text
+
+
+@dataclass(frozen=True, slots=True)
 class Agent:
     """Words for a group of people ("troops", "lawmakers") and the sector they imply."""
 
@@ -219,6 +239,8 @@ class Person:
     id: str
     names: tuple[Name, ...]
     roles: tuple[Role, ...]
+    gender: str | None = None
+    """`f` or `m` when the data says, so a pronoun can be matched; None when unknown."""
 
     @property
     def name(self) -> str:
@@ -236,7 +258,7 @@ class Entry:
     """What a surface form denotes, for the gazetteer."""
 
     kind: str
-    """country, adjective, demonym, metonym, organization, person, agent or title."""
+    """country, adjective, demonym, metonym, place, organization, person, agent or title."""
     target: str
     """ISO-3 code, actor code, organisation code, person id, sector code or title id."""
     exact: bool
@@ -253,6 +275,7 @@ class _PersonRow:
 
     names: tuple[Name, ...]
     role: Role
+    gender: str | None = None
 
 
 @dataclass(slots=True)
@@ -264,6 +287,7 @@ class _Tables:
     countries: dict[str, Country] = field(default_factory=dict)
     organizations: dict[str, Organization] = field(default_factory=dict)
     metonyms: dict[str, Metonym] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
     agents: dict[str, Agent] = field(default_factory=dict)
     people: dict[str, list[_PersonRow]] = field(default_factory=dict)
 
@@ -446,6 +470,12 @@ def _metonym(origin: Origin, row: dict[str, str]) -> tuple[str, Metonym]:
     return fold(names[0].text), metonym
 
 
+def _place(origin: Origin, row: dict[str, str]) -> tuple[str, Place]:
+    """A places row."""
+    names = _names(row["names"], origin, "names")
+    return fold(names[0].text), Place(names, row["country"], row["notes"], origin)
+
+
 def _agent(origin: Origin, row: dict[str, str]) -> tuple[str, Agent]:
     """An agents row."""
     names = _names(row["names"], origin, "names")
@@ -460,11 +490,14 @@ def _person_row(origin: Origin, row: dict[str, str]) -> tuple[str, _PersonRow]:
     if end is not None and end < start:
         raise origin.error(f"end {row['end']} is before start {row['start']}")
     leader = _flag(row["leader"], origin, "leader")
+    if row["gender"] not in ("", *GENDERS):
+        raise origin.error(f"gender must be f, m or empty, not {row['gender']!r}")
     spell = Role(
         person, row["country"], row["role"], row["sector"], "", start, end, leader,
         row["notes"], origin,
     )  # fmt: skip
-    return person, _PersonRow(_names(row["names"], origin, "names"), spell)
+    names = _names(row["names"], origin, "names")
+    return person, _PersonRow(names, spell, row["gender"] or None)
 
 
 _PARSERS = {
@@ -473,6 +506,7 @@ _PARSERS = {
     "countries": _country,
     "organizations": _organization,
     "metonyms": _metonym,
+    "places": _place,
     "agents": _agent,
     "people": _person_row,
 }
@@ -615,6 +649,9 @@ def _check(tables: _Tables) -> None:
         actor(metonym.code, metonym.origin)
         if metonym.capital_of and metonym.capital_of not in countries:
             raise metonym.origin.error(f"unknown country code {metonym.capital_of!r}")
+    for place in tables.places.values():
+        if place.country not in countries:
+            raise place.origin.error(f"unknown country code {place.country!r}")
     for agent in tables.agents.values():
         sector(agent.sector, agent.origin)
     for person, rows in tables.people.items():
@@ -631,6 +668,9 @@ def _check(tables: _Tables) -> None:
                 raise spell.origin.error(f"unknown role {spell.role!r}")
             if spell.sector:
                 sector(spell.sector, spell.origin)
+        genders = {row.gender for row in rows if row.gender}
+        if len(genders) > 1:
+            raise rows[0].role.origin.error(f"person {person!r} is given two genders")
     _check_shared(
         (
             (code, country.names + country.adjectives + country.demonyms, country.origin)
@@ -640,6 +680,7 @@ def _check(tables: _Tables) -> None:
     )
     _check_shared(((m.code, m.names, m.origin) for m in tables.metonyms.values()), "metonyms")
     _check_shared(((o.code, o.names, o.origin) for o in orgs.values()), "organizations")
+    _check_shared(((p.country, p.names, p.origin) for p in tables.places.values()), "places")
     words = (*tables.agents.values(), *tables.roles.values())
     _check_unique((record.names, record.origin) for record in words)
 
@@ -664,12 +705,14 @@ class Dictionary:
         self._titles = dict(tables.roles)
         self._organizations = dict(tables.organizations)
         self._metonyms = tuple(tables.metonyms.values())
+        self._places = tuple(tables.places.values())
         self._agents = tuple(tables.agents.values())
         self._people = {
             person: self._person(person, rows) for person, rows in tables.people.items()
         }
         self._country_names = _index((c.names, c) for c in self._countries.values())
         self._metonym_names = _index((m.names, m) for m in self._metonyms)
+        self._place_names = _index((p.names, p) for p in self._places)
         self._people_names = _index((p.names, p) for p in self._people.values())
         words = (*self._agents, *self._titles.values())
         self._sector_words = _index((record.names, record.sector) for record in words)
@@ -688,7 +731,9 @@ class Dictionary:
             spells.append(
                 replace(row.role, rank=title.rank, sector=row.role.sector or title.sector)
             )
-        return Person(person, names, tuple(sorted(spells, key=lambda spell: spell.start)))
+        gender = next((row.gender for row in rows if row.gender), None)
+        spells.sort(key=lambda spell: spell.start)
+        return Person(person, names, tuple(spells), gender)
 
     def country(self, code: str) -> Country | None:
         """The country with this ISO-3 code."""
@@ -722,6 +767,10 @@ class Dictionary:
     def metonyms_named(self, text: str) -> list[Metonym]:
         """The capitals and seats of power a name may denote ("Kremlin", "Beijing")."""
         return self._metonym_names.get(text)
+
+    def places_named(self, text: str) -> list[Place]:
+        """The cities and regions a name may denote, each with its country ("Sydney" → AUS)."""
+        return self._place_names.get(text)
 
     def sector(self, code: str) -> Sector | None:
         """The sector with this code."""
@@ -797,6 +846,8 @@ class Dictionary:
                     "metonym", metonym.code, name.exact, name.ambiguous, str(metonym.origin),
                     metonym.capital_of, metonym.metonymic,
                 )  # fmt: skip
+        for place in self._places:
+            yield from _entries("place", place.country, place.names, place.origin)
         for org in self._organizations.values():
             yield from _entries("organization", org.code, org.names, org.origin)
         for person in self._people.values():

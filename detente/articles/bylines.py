@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from detente.articles.outlets import known_outlet
+from detente.articles.outlets import known_outlet, outlet_name
 from detente.articles.resources import load
 
 _LAYOUT = load("layout")
@@ -13,10 +13,6 @@ _PARTICLES = frozenset(_LAYOUT["name_particles"])
 _ROLE = re.compile(
     r"\b(?:" + "|".join(re.escape(word) for word in _LAYOUT["role_words"]) + r")s?\b", re.IGNORECASE
 )
-_OUTLET_WORD = re.compile(
-    r"\b(?:" + "|".join(re.escape(word) for word in _LAYOUT["outlet_words"]) + r")\b", re.IGNORECASE
-)
-_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _BY = re.compile(r"^(?:written\s+|words\s+|story\s+)?by\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _SEGMENTS = re.compile(r"\s*[,;|]\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+")
@@ -24,6 +20,7 @@ _PLACE_SUFFIX = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")
 _NAME_CHARS = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?$")
 _MAX_WORDS = 40  # "David Morris, senior fellow at ..." in seed 001 has 24 words
 _MIN_NAME_WORDS, _MAX_NAME_WORDS = 2, 5
+_MAX_OUTLET_WORDS = 6  # "Radio Free Europe/Radio Liberty" is the longest outlet name in the data
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +34,9 @@ class Byline:
 def parse_byline(line: str) -> Byline | None:
     """The byline in the line ("By John Feng, Newsweek", "James Griffiths, Asia correspondent").
 
-    Without "By", every part after the name must be a role, so that a sentence opening with
-    an apposition ("Jane Doe, director of X, said ...") is not taken for a byline.
+    After "By", the last part after a comma is the outlet unless it is a role or goes on
+    with names ("By A, B and C"). Without "By", every part after the name must be a role, so
+    that a sentence opening with an apposition ("Jane Doe, director of X, said") is not one.
     """
     if len(line.split()) > _MAX_WORDS:
         return None
@@ -47,13 +45,14 @@ def parse_byline(line: str) -> Byline | None:
         return _role_byline(_SEGMENTS.split(line))
     authors: list[str] = []
     outlet = None
-    for index, segment in enumerate(_SEGMENTS.split(match["rest"])):
-        segment = segment.strip(" .")
-        found = known_outlet(segment) or (_unknown_outlet(segment) if index else None)
-        if found:
+    segments = [part.strip(" .") for part in _SEGMENTS.split(match["rest"])]
+    for index, segment in enumerate(segments):
+        found = known_outlet(segment)
+        if found or _ROLE.search(segment):
             outlet = outlet or found
             continue
-        if _ROLE.search(segment):
+        if index and index == len(segments) - 1 and not _AND.search(segment):
+            outlet = outlet or _unknown_outlet(segment)
             continue
         for part in _AND.split(segment):
             name = person_name(_PLACE_SUFFIX.sub("", part))
@@ -65,10 +64,11 @@ def parse_byline(line: str) -> Byline | None:
 
 
 def _unknown_outlet(segment: str) -> str | None:
-    """A byline part after a comma that names an outlet not in the data ("Harbour Ledger")."""
-    if _ACRONYM.match(segment) or (_OUTLET_WORD.search(segment) and not _ROLE.search(segment)):
-        return segment
-    return None
+    """The last part of "By NAME, PART" as an outlet not in the data ("Civil Georgia")."""
+    words = segment.split()
+    if not words or len(words) > _MAX_OUTLET_WORDS or not segment[0].isupper():
+        return None
+    return outlet_name(segment)
 
 
 def _role_byline(segments: list[str]) -> Byline | None:

@@ -127,13 +127,14 @@ def _read(match: re.Match[str]) -> date | None:
         return None
 
 
-def find_date(text: str) -> tuple[date, str, int, int] | None:
-    """The first full date written in the text: its value, precision, and span (start, end)."""
+def find_date(text: str, at_start: bool = False) -> tuple[date, str, int, int] | None:
+    """The first full date written in the text (or only at its start): its value, precision,
+    and span (start, end)."""
     for pattern in _DAY_FORMS:
-        match = pattern.search(text)
+        match = pattern.match(text) if at_start else pattern.search(text)
         if match and (value := _read(match)) is not None:
             return value, "day", match.start(), match.end()
-    match = _MONTH_YEAR.search(text)
+    match = _MONTH_YEAR.match(text) if at_start else _MONTH_YEAR.search(text)
     if match:
         value = date(int(match["year"]), _month(match["mon"]), 1)
         return value, "month", match.start(), match.end()
@@ -148,8 +149,8 @@ def line_date(line: str) -> LineDate | None:
     relative = _RELATIVE.match(rest.strip())
     if relative:
         return _relative(relative)
-    found = find_date(rest)
-    if found is None or found[2] != 0:
+    found = find_date(rest, at_start=True)
+    if found is None:
         return None
     value, precision, _, end = found
     if len(_CLOCK.sub(" ", rest[end:]).split()) > _MAX_WORDS_AFTER_DATE:

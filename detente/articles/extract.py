@@ -62,8 +62,9 @@ def extract(doc: Document) -> list[Article]:
     parts = split(clean_lines(text), known.published.value if known.published else None)
     single = len(parts) == 1
     fetched = _meta_date(doc, "fetched")
+    fetched_on = fetched[0] if fetched else None
     drafts = [
-        (part, parse_article(part.lines, known.title if single else None, fetched))
+        (part, parse_article(part.lines, known.title if single else None, fetched_on))
         for part in parts
     ]
     found = [(part, draft) for part, draft in drafts if draft.text]
@@ -135,7 +136,7 @@ def _text(value: str | list[str] | None) -> str | None:
     """A metadata value as one stripped string, or None when empty."""
     if isinstance(value, list):
         value = " ".join(value)
-    return value.strip() or None if value else None
+    return (value.strip() or None) if value else None
 
 
 def _names(value: str | list[str] | None) -> list[str]:

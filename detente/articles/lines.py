@@ -28,8 +28,11 @@ MAX_SHORT_PARAGRAPH_WORDS = 30  # longer than this is a paragraph even without a
 _CONTINUATION_WORDS = 6  # "more, including links, charts, map" (seed 000) has 5
 _WRAP_MIN_LINES = 3  # Reuters-21578's shortest wrapped bodies have 3 lines
 _WRAP_MAX_WIDTH = 100  # wrapped texts (Reuters-21578: 60-75) never have lines longer than this
-_WRAP_CARRIED_SHARE = 0.1  # lines carrying on a sentence: all but 272 of 19,043 Reuters bodies
-# (tables, all-capitals) reach this; headline lists have none
+_WRAP_CARRIED_SHARE = 0.1  # lines carrying on a sentence: all Reuters-21578 bodies reach this
+# but 2,032 of 19,043 (tables, all-capitals); headline lists have none
+_WRAP_FILL = (
+    0.5  # a line cut by wrapping is at least half the widest; "Title" over "2 days ago" is not
+)
 _LINE_END = re.compile(r"[.!?:;\"”’]\s*$")
 _CONTINUATION_START = frozenset("0123456789(<&")
 
@@ -55,16 +58,25 @@ def clean_lines(text: str) -> list[str]:
 def _looks_hard_wrapped(raw: list[str]) -> bool:
     """Whether the text was wrapped at a fixed width, so that one paragraph spans many lines."""
     lines = [line.rstrip() for line in raw if line.strip()]
-    if len(lines) < _WRAP_MIN_LINES or max(len(line) for line in lines) > _WRAP_MAX_WIDTH:
+    if len(lines) < _WRAP_MIN_LINES:
         return False
-    carried = sum(1 for before, line in pairwise(lines) if _carries_on(before, line))
+    widest = max(len(line) for line in lines)
+    if widest > _WRAP_MAX_WIDTH:
+        return False
+    carried = sum(
+        1 for before, line in pairwise(lines) if _carries_on(before, line, _WRAP_FILL * widest)
+    )
     return carried >= max(1, _WRAP_CARRIED_SHARE * len(lines))
 
 
-def _carries_on(before: str, line: str) -> bool:
-    """Whether the line goes on with a sentence the line before it left unfinished."""
+def _carries_on(before: str, line: str, full: float) -> bool:
+    """Whether the line goes on with a sentence that a full line before it left unfinished."""
     start = line.lstrip()[:1]
-    return not _LINE_END.search(before) and (start.islower() or start in _CONTINUATION_START)
+    return (
+        len(before) >= full
+        and not _LINE_END.search(before)
+        and (start.islower() or start in _CONTINUATION_START)
+    )
 
 
 def _reflow(raw: list[str]) -> list[str]:

@@ -32,6 +32,7 @@ _SECTIONS = frozenset(_LAYOUT["section_labels"])
 _BAR = re.compile(r"\s+(?://|\|)\s+")
 _TAG_LINE = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}$")
 HEAD_LINES = 12  # seed 004's head (capture date, section, title, byline, outlet x2, age) is 7
+MAX_MARKER_CHARS = 300  # the longest byline in the seeds (seed 001, "David Morris, ...") has 160
 MAX_DEKS = 2  # paragraphs allowed above a byline or date line: seed 000 has one dek there
 
 
@@ -162,6 +163,8 @@ def _read_marker(line: str, head: _Head) -> bool:
         if not is_image_url(line):
             head.url = head.url or line
         return True
+    if len(line) > MAX_MARKER_CHARS:
+        return False
     segments = _BAR.split(line)
     if len(segments) > 1:
         return any([_read_fact(segment, head) for segment in segments])

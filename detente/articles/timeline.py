@@ -1,8 +1,9 @@
 """Timeline posts: dated headings ("14-16 May"), each over one or more stories from outlets.
 
 A story inside a section starts at its headline: the head lines above a paragraph that opens
-with an outlet tag ("(AP) —", "CNN —"), a headline after a blank line, or a run of headlines
-left at the end of a block. Years come from the post's own date (see `dates.heading_dates`).
+with an outlet tag ("(AP) —", "CNN —"), a headline with a byline below it, a headline after a
+blank line, or a run of headlines left at the end of a block. Years come from the post's own
+date (see `dates.heading_dates`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date
 from detente.articles.boilerplate import remove_boilerplate
 from detente.articles.bylines import parse_byline
 from detente.articles.dates import Dated, heading, heading_dates, split_glued_heading
+from detente.articles.heads import head_starts
 from detente.articles.lines import is_headline, is_paragraph
 from detente.articles.metadata import head_date
 from detente.articles.openings import opening
@@ -91,6 +93,7 @@ def split_stories(lines: list[str]) -> list[list[str]]:
             previous_opening = index
         elif index > 0 and not lines[index - 1] and is_headline(line) and not parse_byline(line):
             starts.add(index)
+    starts.update(head_starts(lines))
     starts.update(_trailing_headlines(lines))
     ordered = sorted(starts)
     bounds = [*ordered[1:], len(lines)]

@@ -34,7 +34,7 @@ def lower_is_better(measure: str) -> bool:
 
 def is_gated(measure: str) -> bool:
     """Whether CI holds this measure: scores and rates, not raw counts of items scored."""
-    return not measure.startswith("n_")
+    return not measure.rpartition(".")[2].startswith("n_")
 
 
 def load_record(path: Path) -> dict[str, Scores]:

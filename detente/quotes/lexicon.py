@@ -1,0 +1,49 @@
+"""Word lists kept as tab-separated data files: quote cues, channel and speaker nouns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+
+def read_table(package: str, name: str, columns: int) -> list[list[str]]:
+    """The rows of `package`'s data/NAME.tsv below its header; `#` lines are comments."""
+    path = files(package) / "data" / f"{name}.tsv"
+    rows: list[list[str]] = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    body = [(n, line) for n, line in enumerate(lines, 1) if line.strip() and line[0] != "#"]
+    for number, line in body[1:]:
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) != columns or not all(cells):
+            raise ValueError(f"{path}:{number}: expected {columns} tab-separated values: {line!r}")
+        rows.append(cells)
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Cue words by lemma and cue phrases by words, each saying if it reports speech."""
+
+    lemmas: dict[str, bool]
+    phrases: dict[tuple[str, ...], bool]
+
+
+@cache
+def cues() -> Cues:
+    """The cue words of data/cues.tsv."""
+    lemmas: dict[str, bool] = {}
+    phrases: dict[tuple[str, ...], bool] = {}
+    for cue, reported in read_table("detente.quotes", "cues", 2):
+        words = tuple(cue.lower().split())
+        if len(words) == 1:
+            lemmas[words[0]] = reported == "yes"
+        else:
+            phrases[words] = reported == "yes"
+    return Cues(lemmas, phrases)
+
+
+@cache
+def nouns() -> dict[str, str]:
+    """Noun lemma -> `channel`, `document` or `organization`, from data/nouns.tsv."""
+    return {noun.lower(): kind for noun, kind in read_table("detente.quotes", "nouns", 2)}
