@@ -16,6 +16,7 @@ import pytest
 from detente.pipeline import ingest
 from detente.store.articles import Store
 
+REPO = Path(__file__).resolve().parent.parent
 TOPICS = ["drills", "trade talks", "a summit", "a phone call", "sanctions", "a pipeline deal"]
 
 
@@ -126,3 +127,56 @@ def test_kill_9_mid_ingest_then_rerun_completes(tmp_path: Path, delay: float) ->
     consistent(db)
     with Store.open(str(db)) as store:
         assert stored_ids(store) == expected
+
+
+JUNK = (
+    "Putin had doctors rush",
+    "Kim Jong Un says",
+    "Elon Musk",
+    "Jeep Is Leaving China",
+    "Sign up for",
+    "does not provide any financial advice",
+    "Leave a Comment",
+    "Comments / 0",
+    "In this file",
+)
+
+
+def test_ingest_of_the_seeds(shared: Path, tmp_path: Path) -> None:
+    """`detente ingest ../shared/seeds`: every article cut right, dated right, and clean."""
+    gold = [
+        json.loads(line)
+        for line in (REPO / "tests/fixtures/articles/gold_seeds.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
+    db = tmp_path / "seeds.db"
+    command = [
+        sys.executable,
+        "-m",
+        "detente.cli",
+        "ingest",
+        str(shared / "seeds"),
+        "--db",
+        str(db),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    with Store.open(str(db)) as store:
+        found = list(store.iter_articles())
+    per_file: dict[str, int] = {}
+    for article in found:
+        name = Path(article.source).name
+        per_file[name] = per_file.get(name, 0) + 1
+        assert not any(junk in article.text for junk in JUNK), (name, article.title)
+    expected = {}
+    for item in gold:
+        expected[item["file"]] = expected.get(item["file"], 0) + 1
+    assert per_file == expected
+    assert per_file["000_688c60bd21f9b34c.txt"] == 3
+    assert all(per_file[name] == 1 for name in per_file if name[:3] in ("002", "003", "004"))
+    by_title = {(Path(a.source).name, a.title): a for a in found}
+    for item in gold:
+        article = by_title[(item["file"], item["title"])]
+        assert article.outlet == item["outlet"], item["title"]
+        published = article.published.isoformat() if article.published else None
+        assert published == item["published"], item["title"]

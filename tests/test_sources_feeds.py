@@ -5,10 +5,11 @@ from __future__ import annotations
 import time
 
 import httpx
+import pytest
 from conftest import FIXTURES
 
 from detente.sources.base import Document, ReadError, ReadOptions
-from detente.sources.feeds import read_feed, unsafe_xml
+from detente.sources.feeds import feed_outlet, read_feed, unsafe_xml
 
 # allow_private skips DNS, so that linked pages come from the mock transport with no network.
 FETCHING = ReadOptions(fetch_links=True, allow_private=True)
@@ -118,3 +119,17 @@ def test_summary_only_entries_fetch_their_page_when_asked() -> None:
     assert "404" in missing.reason
     assert isinstance(no_text, ReadError)
     assert len(requested) == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet"),
+    [
+        ("Continental Wire: China and Russia", "Continental Wire"),
+        ("BBC News - World", "BBC News"),
+        ("Steppe Review — Eurasia", "Steppe Review"),
+        ("Al-Monitor", "Al-Monitor"),
+        ("", None),
+    ],
+)
+def test_feed_outlet_drops_the_section(title: str, outlet: str | None) -> None:
+    assert feed_outlet(title) == outlet

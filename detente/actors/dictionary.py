@@ -810,6 +810,10 @@ class Dictionary:
             found = self._people_names.get(rest)
         return found
 
+    def is_honorific(self, word: str) -> bool:
+        """Whether a word is a courtesy title ("Mr", "Ms.") that may stand before a name."""
+        return fold(word) in _honorifics()
+
     def person_role(self, person_id: str, on: date) -> Role | None:
         """The role a person held that day (the leading one when several), or None."""
         person = self._people.get(person_id)

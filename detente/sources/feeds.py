@@ -53,9 +53,18 @@ def read_feed(
         problem = parsed.get("bozo_exception")
         yield ReadError(source, f"no feed entries found{f' ({problem})' if problem else ''}")
         return
-    outlet = parsed.feed.get("title") or None
+    outlet = feed_outlet(parsed.feed.get("title") or "")
     for number, entry in enumerate(parsed.entries, start=1):
         yield from _entry_documents(source, number, entry, outlet, options, transport)
+
+
+# A feed's title often names a section after the outlet: "BBC News - World", "Wire: Asia".
+_SECTION = re.compile(r"\s*(?::|\s[-–—|])\s+")
+
+
+def feed_outlet(title: str) -> str | None:
+    """The outlet a feed title names, without the section that often follows it."""
+    return _SECTION.split(title.strip(), maxsplit=1)[0] or None
 
 
 def _entry_documents(

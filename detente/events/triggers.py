@@ -1,0 +1,82 @@
+"""Triggers: the verbs and nouns of a sentence that the lexicon codes, with the words they used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from detente.events.tables import LexEntry, Lexicon
+
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+@dataclass(slots=True)
+class Match:
+    """A token the lexicon codes, with the particles and object its pattern used."""
+
+    token: Token
+    entry: LexEntry
+    words: list[Token]
+    """Every token the pattern matched: the trigger, its particles, object and modifiers."""
+    objects: list[Token]
+    """Object tokens the pattern consumed ("sanctions" in "imposed sanctions")."""
+
+    @property
+    def noun(self) -> bool:
+        """Whether a noun triggered it ("the summit") rather than a verb."""
+        return self.entry.pattern.kind == "noun"
+
+
+def is_verb(token: Token) -> bool:
+    """Whether the token can head a verb pattern (a main verb, even if tagged as a modifier)."""
+    return token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX")
+
+
+def match(token: Token, lexicon: Lexicon, dates: set[int]) -> Match | None:
+    """The lexicon pattern this token triggers, or None. `dates`: indices of date tokens."""
+    lemma = token.lemma_.lower()
+    if is_verb(token):
+        return _verb(token, lemma, lexicon, dates) if lexicon.verb(lemma) else None
+    if token.pos_ in ("NOUN", "PROPN") and lexicon.noun(lemma):
+        modifiers = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
+        entry = lexicon.match_noun(lemma, (m.lemma_ for m in modifiers))
+        if entry is not None:
+            used = [m for m in modifiers if m.lemma_.lower() in entry.pattern.modifiers]
+            return Match(token, entry, [token, *used], [])
+    return None
+
+
+def _verb(token: Token, lemma: str, lexicon: Lexicon, dates: set[int]) -> Match | None:
+    """Match a verb with its particles, prepositions and objects against the lexicon."""
+    particles: list[Token] = []
+    objects: list[Token] = []
+    for child in token.children:
+        dep = child.dep_
+        if dep == "prt":
+            particles.append(child)
+            particles.extend(c for c in child.children if c.dep_ == "prep")
+        elif dep == "prep" or (dep == "dative" and child.pos_ == "ADP"):
+            inner = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if inner is not None and inner.i in dates:
+                continue
+            particles.append(child)
+            if inner is not None:
+                objects.append(inner)
+        elif dep in _OBJECT_DEPS:
+            objects.append(child)
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    modifiers = [c for o in objects for c in o.children if c.dep_ in _MODIFIER_DEPS]
+    forms = [form for o in objects for form in (o.lemma_.lower(), o.lower_)]
+    entry = lexicon.match_verb(
+        lemma, (p.lower_ for p in particles), forms, (m.lemma_.lower() for m in modifiers)
+    )
+    if entry is None:
+        return None
+    pattern = entry.pattern
+    used_objects = [o for o in objects if pattern.obj in (o.lemma_.lower(), o.lower_)][:1]
+    used = [p for p in particles if p.lower_ in pattern.particles]
+    if used_objects:
+        used += [m for m in used_objects[0].children if m.lemma_.lower() in pattern.modifiers]
+    return Match(token, entry, [token, *used, *used_objects], used_objects)
