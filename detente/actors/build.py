@@ -44,6 +44,25 @@ class Builder:
         sector = FORMER if before else None
         return Actor(person.name, code_for(country, sector), country, sector, text, person.id)
 
+    def titled(self, person: Person, text: str, title: str | None, former: bool = False) -> Actor:
+        """A known person named with a title: the office on the day, else the one the title names.
+
+        "President Obama" in a text dated before or after his presidency is still coded as
+        president; "former President Obama" is coded as a former official (ELI).
+        """
+        actor = self.person(person, text)
+        if actor.role is not None or title is None:
+            return actor
+        spells = [spell for spell in person.roles if spell.role == title]
+        if not spells:
+            return actor
+        before = [spell for spell in spells if spell.start <= self.on]
+        spell = before[-1] if before else spells[0]
+        country = self._entity(spell.country)
+        if former:
+            return Actor(person.name, code_for(country, FORMER), country, FORMER, text, person.id)
+        return Actor(person.name, spell.code, country, spell.sector, text, person.id, spell.role)
+
     def leads(self, actor: Actor) -> bool:
         """Whether a person actor was their country's leader on the day."""
         if actor.person is None:
@@ -56,13 +75,20 @@ class Builder:
         found = self.dictionary.country(code)
         return Actor(found.name if found else code, code, code, None, text)
 
-    def owned(
-        self, owner: Owner, sector: str | None, text: str, role: str | None = None
-    ) -> Actor:
-        """A branch or group of a country or body ("Chinese troops", "EU officials")."""
-        name = " ".join(text.split())
-        if owner.organization is not None:
-            org = owner.organization
+    def owned(self, owner: Owner, sector: str | None, text: str, role: str | None = None) -> Actor:
+        """A branch or group of a country or body ("Chinese troops", "EU officials").
+
+        Its name is the country's or body's ("China"); an unnamed official keeps the words.
+        """
+        org = owner.organization
+        if role is not None:
+            name = " ".join(text.split())
+        elif org is not None:
+            name = org.name
+        else:
+            country = self.dictionary.country(owner.country)
+            name = country.name if country else owner.country
+        if org is not None:
             return Actor(name, org.actor_code, org.country, sector or org.sector, text, role=role)
         return Actor(name, code_for(owner.country, sector), owner.country, sector, text, role=role)
 
@@ -75,16 +101,18 @@ class Builder:
         org = self.dictionary.organization(metonym.code)
         if org is not None:
             return Actor(org.name, org.actor_code, org.country, org.sector, text)
-        return Actor(metonym.names[0].text, metonym.code, metonym.code[:3], metonym.code[3:], text)
+        country = self.dictionary.country(metonym.code[:3])
+        name = country.name if country else metonym.names[0].text
+        return Actor(name, metonym.code, metonym.code[:3], metonym.code[3:], text)
 
     def organization(self, org: Organization, text: str) -> Actor:
         """An international or named national body."""
         sector = org.sector or (org.code[3:6] if org.national else None)
         return Actor(org.name, org.actor_code, org.country, sector, text)
 
-    def place(self, country: str, name: str, text: str) -> Actor:
-        """A location: only its country is known, it is not an actor."""
-        return Actor(name, country, country, None, text)
+    def place(self, country: str, sector: str | None, name: str, text: str) -> Actor:
+        """A location, coded with its country (and CVL for a city, as PLOVER codes cities)."""
+        return Actor(name, code_for(country, sector), country, sector, text)
 
     def owner_of(self, code: str) -> Owner:
         """The owner a country or organisation code denotes."""

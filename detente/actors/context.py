@@ -1,4 +1,4 @@
-"""Names read in their sentence: titles, apposition, country words before agents, and places.
+"""Names read in their sentence: country words before agents and titles, groups, and places.
 
 Each sentence becomes a list of phrases in text order. A phrase either holds its actors already
 ("Chinese troops" → CHNMIL) or a `Reference` that only the rest of the article can settle ("he",
@@ -7,56 +7,27 @@ Each sentence becomes a list of phrases in text order. A phrase either holds its
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from detente.actors.build import Builder, Owner
-from detente.actors.dictionary import Dictionary, Title
+from detente.actors.dictionary import Dictionary
 from detente.actors.model import PLACE, Actor
+from detente.actors.people import read_counterparts, read_person
+from detente.actors.sentence import Owned, Phrase, Reference, Sentence
 from detente.actors.units import NAME, Unit
 from detente.actors.words import Words
 
-OWNER_KINDS = frozenset({"country", "adjective", "demonym", "metonym", "place", "organization"})
-"""Units that can say whose official or agent a phrase names."""
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _GROUP_DETERMINERS = frozenset({"the", "these", "those", "their"})
-_ACTOR_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "agent", "dobj", "dative", "appos"})
+_ACTOR_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "agent", "dative", "appos"})
 """Where a capital that usually means a place ("Paris") still stands for its government."""
 _NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 """Where a nationality word stands for the people ("the Chinese"), not a modifier."""
-
-
-@dataclass(slots=True)
-class Reference:
-    """What a phrase needs from the rest of the article to name its actor."""
-
-    kind: str
-    """pronoun, counterpart, people, countries, role or surname."""
-    gender: str | None = None
-    owners: tuple[Owner, ...] = ()
-    title: Title | None = None
-    anchor: int | None = None
-    """Token index of the possessor of "counterpart" ("his", "Xi's")."""
-    sector: str | None = None
-    surname: str | None = None
-
-
-@dataclass(slots=True)
-class Phrase:
-    """A stretch of text that names actors, or refers to them, with the rule that read it."""
-
-    start: int
-    end: int
-    head: int
-    """Token index of the phrase's head word."""
-    sentence: int
-    rule: str
-    actors: tuple[Actor, ...] = ()
-    reference: Reference | None = None
-    subject: bool = False
-    gender: str | None = None
+_DATELINE_ENDS = frozenset({"-", "--", "—", "–", ":"})
+_DATELINE_TOKENS = 10  # datelines in the seeds and eval sets end within 9 tokens
+_OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj"})
+_SUBJECT_LINKS = frozenset({"nsubj", "nsubjpass"})
+CITY_SECTOR = "CVL"
+"""The sector of a city or capital named as a place, as PLOVER codes cities."""
 
 
 class Reader:
@@ -66,470 +37,333 @@ class Reader:
         self.dictionary = dictionary
         self.words = words
 
-    def read(self, doc: Doc, units: list[Unit], builder: Builder) -> list[Phrase]:
-        """Every phrase of the article, in text order."""
+    def read(self, doc: Doc, text: str, units: list[Unit], builder: Builder) -> list[Phrase]:
+        """Every phrase of the article (whose text is `text`), in text order."""
         phrases: list[Phrase] = []
         by_token = {index: unit for unit in units for index in range(unit.first, unit.last)}
         at = 0
-        for number, sentence in enumerate(doc.sents):
+        for number, span in enumerate(doc.sents):
             mine = []
-            while at < len(units) and units[at].first < sentence.end:
+            while at < len(units) and units[at].first < span.end:
                 mine.append(units[at])
                 at += 1
-            state = _Sentence(self, doc, sentence, number, mine, by_token, builder)
-            phrases.extend(state.read())
+            s = Sentence(doc, span, number, mine, by_token, builder, self.words, text)
+            phrases.extend(_read(s))
         phrases.sort(key=lambda phrase: (phrase.start, phrase.end))
         return phrases
 
 
-class _Sentence:
-    """The work on one sentence: which tokens are used up, and the phrases found so far."""
+def _read(s: Sentence) -> list[Phrase]:
+    """Run the readers on a sentence, from the most specific to the most general."""
+    _dateline(s)
+    _groups(s)
+    for unit in s.open("person", NAME):
+        read_person(s, unit)
+    read_counterparts(s)
+    for unit in s.open("title", "agent"):
+        if not s.is_used(unit):
+            _qualified(s, unit)
+    for unit in s.open("organization"):
+        _body(s, unit)
+    for unit in s.open("metonym", "country", "adjective", "demonym"):
+        _named(s, unit)
+    for unit in s.open("place"):
+        s.add(unit.start, unit.end, unit.first, PLACE, (_place(s, unit),))
+    _pronouns(s)
+    return s.phrases
 
-    def __init__(
-        self,
-        reader: Reader,
-        doc: Doc,
-        sentence: Span,
-        number: int,
-        units: list[Unit],
-        by_token: dict[int, Unit],
-        builder: Builder,
-    ) -> None:
-        self.dictionary = reader.dictionary
-        self.words = reader.words
-        self.doc = doc
-        self.sentence = sentence
-        self.number = number
-        self.units = units
-        self.by_token = by_token
-        self.build = builder
-        self.used: set[int] = set()
-        self.phrases: list[Phrase] = []
 
-    def read(self) -> list[Phrase]:
-        """Run the readers from the most specific to the most general."""
-        self._groups()
-        for unit in self._open("person", NAME):
-            self._person(unit)
-        self._counterparts()
-        for unit in self._open("title"):
-            self._title(unit)
-        for unit in self._open("agent"):
-            self._agent(unit)
-        for unit in self._open("organization", "metonym", "country", "adjective", "demonym"):
-            self._named(unit)
-        for unit in self._open("place"):
-            self._add(unit.start, unit.end, unit.first, PLACE, (self._place(unit),))
-        self._pronouns()
-        return self.phrases
+# --- places ---------------------------------------------------------------------------------
 
-    # --- helpers -------------------------------------------------------------------------
 
-    def _open(self, *kinds: str) -> list[Unit]:
-        """This sentence's units of these kinds that no phrase has used yet."""
-        return [u for u in self.units if u.kind in kinds and not self._is_used(u)]
+def _dateline(s: Sentence) -> None:
+    """A dateline opening a line ("BEIJING (AP) --", "KABUL:") names where, not who."""
+    for first in range(s.span.start, s.span.end):
+        before = s.doc[first - 1] if first > 0 else None
+        if before is None or before.is_space or "\n" in before.whitespace_:
+            _dateline_from(s, first)
 
-    def _is_used(self, unit: Unit) -> bool:
-        return any(index in self.used for index in range(unit.first, unit.last))
 
-    def _use(self, *units: Unit) -> None:
-        for unit in units:
-            self.used.update(range(unit.first, unit.last))
-
-    def _add(
-        self,
-        start: int,
-        end: int,
-        head: int,
-        rule: str,
-        actors: tuple[Actor, ...] = (),
-        reference: Reference | None = None,
-        gender: str | None = None,
-    ) -> None:
-        subject = self.doc[head].dep_ in _SUBJECTS
-        phrase = Phrase(start, end, head, self.number, rule, actors, reference, subject, gender)
-        self.phrases.append(phrase)
-
-    def _text(self, start: int, end: int) -> str:
-        return self.doc.text[start:end]
-
-    def _root(self, unit: Unit) -> Token:
-        """The unit's head token: the one whose head lies outside it."""
-        for index in range(unit.first, unit.last):
-            token = self.doc[index]
-            if not unit.first <= token.head.i < unit.last or token.head.i == index:
-                return token
-        return self.doc[unit.last - 1]
-
-    def _unit_at(self, index: int) -> Unit | None:
-        unit = self.by_token.get(index)
-        return unit if unit is not None and unit.first >= self.sentence.start else None
-
-    def _units_in(self, first: int, last: int) -> list[Unit]:
-        """Units lying wholly inside tokens [first, last) of this sentence."""
-        return [u for u in self.units if first <= u.first and u.last <= last]
-
-    def _left(self, head: Token, first: int) -> list[Unit]:
-        """Units in the head's left subtree, before token `first`."""
-        return self._units_in(max(head.left_edge.i, self.sentence.start), first)
-
-    def _of(self, head: Token) -> list[Unit]:
-        """Units after "of" attached to the head ("the president of Armenia")."""
-        found = []
-        for prep in head.rights:
-            if prep.dep_ != "prep" or prep.lower_ != "of":
-                continue
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    found.extend(self._units_in(obj.left_edge.i, obj.right_edge.i + 1))
-        return found
-
-    def _owners(self, units: list[Unit]) -> tuple[list[Owner], list[Unit]]:
-        """The owners the units name, and the units that named them."""
-        owners: dict[str, Owner] = {}
-        used = []
-        for unit in units:
-            owner = self._owner(unit)
-            if owner is not None:
-                owners.setdefault(owner.key, owner)
-                used.append(unit)
-        return list(owners.values()), used
-
-    def _owner(self, unit: Unit) -> Owner | None:
-        """Whose the unit says a phrase is, if it names a country, body or known person."""
-        if unit.kind in ("country", "adjective", "demonym", "place"):
-            return Owner(unit.entry.target)
-        if unit.kind in ("metonym", "organization"):
-            return self.build.owner_of(unit.entry.target)
-        if unit.kind == "person" and len(unit.entries) == 1:
-            person = self.dictionary.person(unit.entry.target)
-            actor = self.build.person(person, "") if person else None
-            if actor and actor.country and len(actor.country) == 3:
-                return Owner(actor.country)
-        return None
-
-    def _start(self, first: int) -> int:
-        """Char offset of a phrase that starts at token `first`, after any determiner."""
-        while first < len(self.doc) - 1 and self.doc[first].lower_ in _DETERMINERS:
-            first += 1
-        return self.doc[first].idx
-
-    def _is_place(self, token: Token) -> bool:
-        """Whether a name is used as a location: "in Beijing", "flew to Moscow"."""
-        while token.dep_ == "conj" and token.head.i != token.i:
-            token = token.head
-        head = token.head
-        if token.dep_ == "pobj":
-            if head.lower_ in self.words.prepositions:
-                return True
-            return (
-                head.lower_ in self.words.directions
-                and head.head.lemma_.lower() in self.words.movement
-            )
-        return token.dep_ == "dobj" and head.lemma_.lower() in self.words.visited
-
-    def _attributive(self, unit: Unit) -> bool:
-        """Whether a name only describes something else: "Beijing-based", "Beijing Olympics"."""
-        after = unit.last
-        if after + 1 < len(self.doc) and self.doc[after].text == "-":
-            return self.doc[after + 1].lower_ in self.words.attributive
-        root = self._root(unit)
-        if root.dep_ != "compound":
-            return False
-        described = self._unit_at(root.head.i)
-        return described is None or described.kind not in ("agent", "title", "organization")
-
-    def _place(self, unit: Unit) -> Actor:
-        """The location actor of a place, capital or country used as a place."""
-        country = unit.entry.target if unit.kind in ("place", "country") else None
-        if unit.kind == "metonym":
-            country = unit.entry.capital_of or self.build.owner_of(unit.entry.target).country
-        name = self._text(unit.start, unit.end)
-        return self.build.place(country or "", name, name)
-
-    # --- readers -------------------------------------------------------------------------
-
-    def _groups(self) -> None:
-        """ "the two leaders", "both sides": references to the last two people or states."""
-        doc = self.doc
-        for token in self.sentence:
-            if token.lower_ not in self.words.numbers or token.dep_ == "preconj":
-                continue
-            before = doc[token.i - 1].lower_ if token.i > self.sentence.start else ""
-            if token.lower_ != "both" and before not in _GROUP_DETERMINERS:
-                continue
-            found = self._group_noun(token.i + 1)
-            if found is None:
-                continue
-            kind, last, noun = found
-            first = token.i - 1 if before in _GROUP_DETERMINERS else token.i
-            if any(index in self.used for index in range(first, last)):
-                continue
-            self.used.update(range(first, last))
-            title = self.dictionary.title_named(noun) if kind == "people" else None
-            sector = self.dictionary.sector_of(noun) if kind == "countries" else None
-            reference = Reference(kind, title=title, sector=sector)
-            start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
-            self._add(start, end, last - 1, "group", reference=reference)
-
-    def _group_noun(self, index: int) -> tuple[str, int, str] | None:
-        """(people|countries, end token, noun) for a group noun at or one word after `index`."""
-        doc = self.doc
-        starts = [index]
-        if index < self.sentence.end and doc[index].pos_ == "ADJ":
-            starts.append(index + 1)
-        for at in starts:
-            for kind, nouns in (
-                ("people", self.words.group_people),
-                ("countries", self.words.group_countries),
-            ):
-                for noun in nouns:
-                    size = noun.count(" ") + 1
-                    if at + size > self.sentence.end:
-                        continue
-                    if " ".join(t.lower_ for t in doc[at : at + size]) == noun:
-                        return kind, at + size, noun
-        return None
-
-    def _person(self, unit: Unit) -> None:
-        """A person with the titles, country words and apposition around the name."""
-        root = self._root(unit)
-        described = self._unit_at(root.head.i) if root.dep_ == "compound" else None
-        if described is not None and described.kind == "agent":
-            return  # "the Bush administration": the name says whose the agent is
-        context = self._left(root, unit.first)
-        first = min([unit.first, *(u.first for u in context)])
-        honorific = unit.first > 0 and self.dictionary.is_honorific(self.doc[unit.first - 1].text)
-        if honorific:
-            first = min(first, unit.first - 1)
-        rule = "title+name" if any(u.kind == "title" for u in context) else "ner+context"
-        subject_token = root
-        if root.dep_ == "appos" and self._describes(root.head):
-            described_by = root.head
-            context += self._left(described_by, described_by.i) + [
-                u for u in [self._unit_at(described_by.i)] if u is not None
-            ]
-            first = min(first, described_by.left_edge.i)
-            subject_token = described_by
-            rule = "apposition"
-        context += self._of(root)
-        after = self._after(root)
-        if after and rule == "ner+context":
-            rule = "apposition"
-        self._use(unit, *context, *after[:1])
-        start = self._start(first)
-        if honorific and first == unit.first - 1:
-            start = self.doc[first].idx
-        text = self._text(start, unit.end)
-        gender = self._gender(unit, context, first)
-        actor = self._known(unit, context, text) if unit.kind == "person" else None
-        reference = None
-        if actor is not None:
-            rule = "gazetteer:person"
-            gender = self._known_gender(actor) or gender
-        elif unit.kind == NAME:
-            actor = self._unknown(unit, context, after, text)
-            if unit.last - unit.first == 1:
-                reference = Reference("surname", gender=gender, surname=self.doc[unit.first].text)
-            if actor.country is None and actor.sector is None:
-                rule = "ner"
-        else:
+def _dateline_from(s: Sentence, first: int) -> None:
+    """Read a dateline starting at token `first`, if one does."""
+    for token in s.doc[first : min(first + _DATELINE_TOKENS, s.span.end)]:
+        if token.pos_ in ("VERB", "AUX") or (token.i > first and token.is_space):
             return
-        self._add(start, unit.end, subject_token.i, rule, (actor,), reference, gender)
+        if token.text in _DATELINE_ENDS:
+            for unit in s.units_in(first, token.i):
+                if unit.kind in ("metonym", "country", "place"):
+                    s.add(unit.start, unit.end, unit.first, PLACE, (_place(s, unit),))
+                s.use(unit)
+            return
 
-    def _describes(self, token: Token) -> bool:
-        """Whether a noun that a name is in apposition to is a title, agent or "counterpart"."""
-        unit = self._unit_at(token.i)
-        return (unit is not None and unit.kind in ("title", "agent")) or self._is_counterpart(
-            token
-        )
 
-    def _after(self, root: Token) -> list[Unit]:
-        """The units of an apposition after a name, its head first ("X, a lecturer at ...")."""
-        for child in root.rights:
-            if child.dep_ == "appos":
-                inside = self._units_in(child.left_edge.i, child.right_edge.i + 1)
-                head = self._unit_at(child.i)
-                if head is not None and head in inside:
-                    inside.remove(head)
-                    inside.insert(0, head)
-                return inside
+def _is_place(s: Sentence, token: Token) -> bool:
+    """Whether a name is used as a location: "in Beijing", "flew to Moscow", "visited Kyiv"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    words = s.words
+    if token.dep_ == "pobj":
+        if head.lower_ in words.prepositions:
+            return True
+        return head.lower_ in words.directions and head.head.lemma_.lower() in words.movement
+    return token.dep_ in ("dobj", "npadvmod") and head.lemma_.lower() in words.visited
+
+
+def _attributive(s: Sentence, unit: Unit) -> bool:
+    """Whether a capital only describes something else: "Beijing-based", "Beijing Olympics"."""
+    after = unit.last
+    if after + 1 < len(s.doc) and s.doc[after].text == "-":
+        return s.doc[after + 1].lower_ in s.words.attributive
+    root = s.root(unit)
+    if root.dep_ != "compound":
+        return False
+    described = s.unit_at(root.head.i)
+    return described is None or described.kind not in ("agent", "title", "organization")
+
+
+def _place(s: Sentence, unit: Unit, country: str | None = None) -> Actor:
+    """The location actor of a place: a city is coded CVL, a country has no sector."""
+    name = s.text(unit.start, unit.end)
+    if unit.kind == "country":
+        return s.build.place(unit.entry.target, None, name, name)
+    if unit.kind == "metonym":
+        country = unit.entry.capital_of or s.build.owner_of(unit.entry.target).country
+    return s.build.place(country or unit.entry.target, CITY_SECTOR, name, name)
+
+
+# --- groups, titles and agents ------------------------------------------------------------
+
+
+def _groups(s: Sentence) -> None:
+    """ "the two leaders", "both sides": references to the last two people or states."""
+    doc = s.doc
+    for token in s.numbers:
+        if token.dep_ == "preconj":
+            continue
+        before = doc[token.i - 1].lower_ if token.i > s.span.start else ""
+        if token.lower_ != "both" and before not in _GROUP_DETERMINERS:
+            continue
+        found = _group_noun(s, token.i + 1)
+        if found is None:
+            continue
+        kind, last, noun = found
+        first = token.i - 1 if before in _GROUP_DETERMINERS else token.i
+        if any(index in s.used for index in range(first, last)):
+            continue
+        s.used.update(range(first, last))
+        title = s.dictionary.title_named(noun) if kind == "people" else None
+        sector = s.dictionary.sector_of(noun) if kind == "countries" else None
+        reference = Reference(kind, title=title, sector=sector)
+        s.add(doc[first].idx, s.end_of(last - 1), last - 1, "group", reference=reference)
+
+
+def _group_noun(s: Sentence, index: int) -> tuple[str, int, str] | None:
+    """(people|countries, end token, noun) for a group noun at or one word after `index`."""
+    doc = s.doc
+    starts = [index]
+    if index < s.span.end and doc[index].pos_ == "ADJ":
+        starts.append(index + 1)
+    for at in starts:
+        for kind, nouns in (
+            ("people", s.words.group_people),
+            ("countries", s.words.group_countries),
+        ):
+            for noun in nouns:
+                size = noun.count(" ") + 1
+                if at + size <= s.span.end and _words(doc, at, size) == noun:
+                    return kind, at + size, noun
+    return None
+
+
+def _words(doc: Doc, at: int, size: int) -> str:
+    return " ".join(token.lower_ for token in doc[at : at + size])
+
+
+def _qualified(s: Sentence, unit: Unit) -> None:
+    """A title or agent with the country words around it: "Chinese troops", "the Russian
+    leader", "Russia's foreign minister", "rebels in Darfur"."""
+    root = s.root(unit)
+    if unit.kind == "agent" and root.pos_ == "ADJ":
+        return  # "military spheres": the word describes, it names no one
+    head = s.phrase_head(root)
+    outer = s.unit_at(head.i) if head is not root else None
+    if outer is not None and outer.kind in ("title", "agent") and outer is not unit:
+        return  # "government forces": the head word decides, this one is read with it
+    around = s.left(head, unit.first) + s.of(root) + _inside_entity(s, root, unit)
+    owned = s.owned(around)
+    if not owned.owners and unit.kind == "agent" and unit.entry.target in s.words.local_sectors:
+        owned = s.owned(s.of(root, s.words.local_prepositions))
+    if unit.needs_context and not owned.owners:
+        return
+    words = [u for u in s.left(head, unit.first) if u.kind in ("title", "agent")]
+    mine = [u for u in owned.units if u.kind != "person" or s.root(u).dep_ == "compound"]
+    s.use(unit, *mine, *words)
+    before = [u for u in mine if u.first < unit.first] + words
+    first = min([unit.first, *(u.first for u in before)])
+    end = max([unit.end, *(u.end for u in mine if u.first > unit.first)])
+    if unit.kind == "title":
+        _title(s, unit, root, owned, first, end)
+    else:
+        _agent(s, unit, root, owned, first, end)
+
+
+def _inside_entity(s: Sentence, root: Token, unit: Unit) -> list[Unit]:
+    """Units before the word inside the organisation entity that holds it."""
+    if root.ent_type_ != "ORG":
         return []
+    start = root.i
+    while start > s.span.start and s.doc[start - 1].ent_iob_ == "I":
+        start -= 1
+    if s.doc[start].ent_iob_ == "I" and start > s.span.start:
+        start -= 1
+    return s.units_in(start, unit.first)
 
-    def _known(self, unit: Unit, context: list[Unit], text: str) -> Actor | None:
-        """The dictionary person a name denotes, the title and country settling shared names."""
-        people = [self.dictionary.person(entry.target) for entry in unit.entries]
-        candidates = [person for person in people if person is not None]
-        if len(candidates) > 1 or (candidates and unit.entry.ambiguous):
-            titles = {u.entry.target for u in context if u.kind == "title"}
-            owners = {owner.country for owner in self._owners(context)[0]}
-            fitting = []
-            for person in candidates:
-                actor = self.build.person(person, text)
-                if (not titles or actor.role in titles) and (not owners or actor.country in owners):
-                    fitting.append(person)
-            if not (titles or owners) or len(fitting) != 1:
-                return None
-            candidates = fitting
-        return self.build.person(candidates[0], text) if candidates else None
 
-    def _known_gender(self, actor: Actor) -> str | None:
-        person = self.dictionary.person(actor.person) if actor.person else None
-        return person.gender if person else None
+def _spans(s: Sentence, owned: Owned, first: int, end: int) -> list[tuple[int, int, Owner]]:
+    """One span per owner: the first from the phrase start, each other from its own word."""
+    start = s.start_of(first)
+    spans = []
+    for index, (owner, unit) in enumerate(zip(owned.owners, owned.units, strict=True)):
+        at = start if index == 0 or unit.start > end else max(start, unit.start)
+        spans.append((at, end, owner))
+    return spans
 
-    def _gender(self, unit: Unit, context: list[Unit], first: int) -> str | None:
-        """A gender from a courtesy title or gendered title word before the name."""
-        for token in self.doc[max(first, unit.first - 3) : unit.first]:
-            gender = self.words.gender.get(token.lower_)
-            if gender:
-                return gender
-        for other in context:
-            gender = self.words.gender.get(self._text(other.start, other.end).lower())
-            if gender:
-                return gender
+
+def _title(s: Sentence, unit: Unit, root: Token, owned: Owned, first: int, end: int) -> None:
+    """An office named without a name: "the Russian leader", "the Chinese ministers"."""
+    title = s.dictionary.title(unit.entry.target)
+    if title is None:
+        return
+    # "the Chinese ministers" are several; "the Russian and Chinese foreign ministers" are two
+    plural = root.tag_ in ("NNS", "NNPS") and not (title.single and len(owned.owners) > 1)
+    if not owned.owners:
+        if not plural and root.i > 0 and s.doc[unit.first - 1].lower_ == "the":
+            reference = Reference("role", title=title)
+            s.add(s.start_of(first), end, root.i, "role-holder", reference=reference)
+        return
+    for start, stop, owner in _spans(s, owned, first, end):
+        text = s.text(start, stop)
+        if plural:
+            actor = s.build.owned(owner, title.sector, text, title.id)
+            s.add(start, stop, root.i, "title", (actor,))
+        else:
+            reference = Reference("role", owners=(owner,), title=title)
+            s.add(start, stop, root.i, "role-holder", reference=reference)
+
+
+def _agent(s: Sentence, unit: Unit, root: Token, owned: Owned, first: int, end: int) -> None:
+    """A group or body with its country ("Chinese troops"), or without ("officials")."""
+    sector = unit.entry.target
+    if not owned.owners:
+        start = s.start_of(first)
+        s.add(start, end, root.i, "agent", (s.build.unowned(sector, s.text(start, end)),))
+        return
+    kind = next((u.kind for u in owned.units if u.kind != "person"), "person")
+    for start, stop, owner in _spans(s, owned, first, end):
+        actor = s.build.owned(owner, sector, s.text(start, stop))
+        s.add(start, stop, root.i, f"{kind}+agent", (actor,))
+
+
+# --- names standing alone -----------------------------------------------------------------
+
+
+def _body(s: Sentence, unit: Unit) -> None:
+    """A named body; one whose name others share takes the country before it ("Russia's
+    Security Council" is not the UN's)."""
+    org = s.dictionary.organization(unit.entry.target)
+    if org is None:
+        return
+    root = s.root(unit)
+    owned = s.owned(s.left(root, unit.first)) if unit.entry.ambiguous else None
+    if owned is None or not owned.owners:
+        text = s.text(unit.start, unit.end)
+        s.add(unit.start, unit.end, root.i, "organization", (s.build.organization(org, text),))
+        return
+    s.use(unit, *owned.units)
+    start = s.start_of(owned.units[0].first)
+    actor = s.build.owned(owned.owners[0], org.sector or "GOV", s.text(start, unit.end))
+    s.add(start, unit.end, root.i, "country+organization", (actor,))
+
+
+def _named(s: Sentence, unit: Unit) -> None:
+    """A body, capital, state or people named alone, or a capital used as a place."""
+    root = s.root(unit)
+    if unit.kind == "metonym" and _attributive(s, unit):
+        return
+    if unit.kind in ("metonym", "country") and _is_place(s, root):
+        s.add(unit.start, unit.end, root.i, PLACE, (_place(s, unit),))
+        return
+    found = _named_actor(s, unit, root, s.text(unit.start, unit.end))
+    if found is not None:
+        rule, actor = found
+        s.add(unit.start, unit.end, root.i, rule, (actor,))
+
+
+def _named_actor(s: Sentence, unit: Unit, root: Token, text: str) -> tuple[str, Actor] | None:
+    """(rule, actor) for a name standing alone, or None when it names no actor here."""
+    entry = unit.entry
+    if unit.kind == "metonym":
+        metonym = [m for m in s.dictionary.metonyms_named(text) if m.code == entry.target]
+        if not metonym:
+            return None
+        if not metonym[0].metonymic and root.dep_ not in _ACTOR_ROLES:
+            return PLACE, _place(s, unit)
+        return "metonym", s.build.metonym(metonym[0], text)
+    if unit.kind == "country":
+        return "country", s.build.country(entry.target, text)
+    if _ethnic(s, unit):
         return None
+    nominal = unit.demonym and root.pos_ in ("NOUN", "PROPN") and root.dep_ in _NOMINAL
+    if unit.kind == "demonym" or nominal:
+        return "demonym", s.build.country(_people_of(s, unit, root), text)
+    return _adjective(s, unit, root, text)
 
-    def _unknown(self, unit: Unit, context: list[Unit], after: list[Unit], text: str) -> Actor:
-        """A person no dictionary knows, with the country and sector the context gives."""
-        name = self._text(unit.start, unit.end)
-        titles = [u for u in context + after[:1] if u.kind in ("title", "agent")]
-        owners, _ = self._owners(context)
-        sector = None
-        role = None
-        if titles:
-            sector = self._sector_of(titles[0])
-            role = titles[0].entry.target if titles[0].kind == "title" else None
-        if after and not owners:
-            owners = self._described_owners(after)
-        if after and sector is None:
-            described = [u for u in after if u.kind in ("title", "agent")]
-            sector = self._sector_of(described[0]) if described else None
-        owner = owners[0] if owners else None
-        if owner is None:
-            actor = self.build.unowned(sector, text, role) if sector else None
-            return Actor(name, actor.code if actor else "---", None, sector, text, role=role)
-        found = self.build.owned(owner, sector, text, role)
-        return Actor(name, found.code, found.country, found.sector, text, role=role)
 
-    def _sector_of(self, unit: Unit) -> str | None:
-        if unit.kind == "title":
-            title = self.dictionary.title(unit.entry.target)
-            return title.sector if title else None
-        return unit.entry.target
+def _ethnic(s: Sentence, unit: Unit) -> bool:
+    """Whether a nationality word names an ethnic group ("ethnic Albanians"), not a state."""
+    before = s.doc[unit.first - 1] if unit.first > s.span.start else None
+    return before is not None and before.lower_ in s.words.ethnic
 
-    def _described_owners(self, after: list[Unit]) -> list[Owner]:
-        """Owners in an apposition: those of its title or agent first, then any named in it."""
-        for unit in after:
-            if unit.kind in ("title", "agent", "organization"):
-                root = self._root(unit)
-                if unit.kind == "organization":
-                    owners, _ = self._owners([unit])
-                else:
-                    owners, _ = self._owners(self._left(root, unit.first) + self._of(root))
-                if owners:
-                    return owners
-        return self._owners(after)[0]
 
-    def _is_counterpart(self, token: Token) -> bool:
-        return token.lemma_.lower() in self.words.counterpart and token.tag_ == "NN"
+def _people_of(s: Sentence, unit: Unit, root: Token) -> str:
+    """The state a people belongs to: "Bosnian Serbs" are Bosnia's, not Serbia's."""
+    for other in s.left(root, unit.first):
+        if other.kind == "adjective":
+            s.use(other)
+            return other.entry.target
+    return unit.entry.target
 
-    def _counterparts(self) -> None:
-        """ "his Russian counterpart": the office-holder matching the possessor's office."""
-        for token in self.sentence:
-            if token.i in self.used or not self._is_counterpart(token):
-                continue
-            context = self._units_in(max(token.left_edge.i, self.sentence.start), token.i)
-            owners, used = self._owners(context)
-            anchor = next((child for child in token.children if child.dep_ == "poss"), None)
-            gender = self.words.pronouns.get(anchor.lower_) if anchor is not None else None
-            first = min([token.i, *(u.first for u in used)] + ([anchor.i] if anchor else []))
-            self._use(*used)
-            self.used.update(range(first, token.i + 1))
-            reference = Reference(
-                "counterpart",
-                gender=gender,
-                owners=tuple(owners),
-                anchor=anchor.i if anchor is not None else None,
-            )
-            start, end = self._start(first), token.idx + len(token)
-            self._add(start, end, token.i, "counterpart", reference=reference)
 
-    def _title(self, unit: Unit) -> None:
-        """An office named without a name: "the Russian leader", "Russia's foreign minister"."""
-        root = self._root(unit)
-        owners, used = self._owners(self._left(root, unit.first) + self._of(root))
-        title = self.dictionary.title(unit.entry.target)
-        if title is None or (unit.needs_context and not owners):
-            return
-        plural = root.tag_ in ("NNS", "NNPS")
-        if not owners and (plural or root.i == 0 or self.doc[unit.first - 1].lower_ != "the"):
-            return
-        mine = [u for u in used if u.kind != "person"]
-        self._use(unit, *mine)
-        first = min([unit.first, *(u.first for u in mine)])
-        end = max([unit.end, *(u.end for u in mine)])
-        reference = Reference("role", owners=tuple(owners), title=title)
-        self._add(self._start(first), end, root.i, "role-holder", reference=reference)
-
-    def _agent(self, unit: Unit) -> None:
-        """A group or body with its country: "Chinese troops", "the Kremlin's spokesmen"."""
-        root = self._root(unit)
-        owners, used = self._owners(self._left(root, unit.first) + self._of(root))
-        if unit.needs_context and not owners:
-            return
-        mine = [u for u in used if u.kind != "person" or self._root(u).dep_ == "compound"]
-        self._use(unit, *mine)
-        first = min([unit.first, *(u.first for u in mine)])
-        end = max([unit.end, *(u.end for u in mine)])
-        start = self._start(first)
-        text = self._text(start, end)
-        sector = unit.entry.target
-        if not owners:
-            self._add(start, end, root.i, "agent", (self.build.unowned(sector, text),))
-            return
-        actors = tuple(self.build.owned(owner, sector, text) for owner in owners)
-        self._add(start, end, root.i, f"{used[0].kind}+agent", actors)
-
-    def _named(self, unit: Unit) -> None:
-        """A body, capital, state or people named alone, or a capital used as a place."""
-        root = self._root(unit)
-        if unit.kind == "metonym" and self._attributive(unit):
-            return
-        if unit.kind in ("metonym", "country") and self._is_place(root):
-            self._add(unit.start, unit.end, root.i, PLACE, (self._place(unit),))
-            return
-        found = self._named_actor(unit, root, self._text(unit.start, unit.end))
-        if found is not None:
-            rule, actor = found
-            self._add(unit.start, unit.end, root.i, rule, (actor,))
-
-    def _named_actor(self, unit: Unit, root: Token, text: str) -> tuple[str, Actor] | None:
-        """(rule, actor) for a name standing alone, or None when it names no actor here."""
-        entry = unit.entry
-        if unit.kind == "organization":
-            org = self.dictionary.organization(entry.target)
-            return ("organization", self.build.organization(org, text)) if org else None
-        if unit.kind == "metonym":
-            metonym = [m for m in self.dictionary.metonyms_named(text) if m.code == entry.target]
-            if not metonym:
-                return None
-            if not metonym[0].metonymic and root.dep_ not in _ACTOR_ROLES:
-                return PLACE, self._place(unit)
-            return "metonym", self.build.metonym(metonym[0], text)
-        if unit.kind == "country":
-            return "country", self.build.country(entry.target, text)
-        nominal = root.pos_ in ("NOUN", "PROPN") and root.dep_ in _NOMINAL
-        if unit.kind == "demonym" or (unit.demonym and nominal):
-            return "demonym", self.build.country(entry.target, text)
+def _adjective(s: Sentence, unit: Unit, root: Token, text: str) -> tuple[str, Actor] | None:
+    """A nationality word before another noun: the state ("an Indian proposal"), a place
+    ("the Russian city of Kursk"), or nothing ("the Russian language")."""
+    if unit.kind != "adjective" or root.dep_ not in ("amod", "compound", "nmod"):
         return None
+    noun = root.head.lower_
+    if noun in s.words.ignored_nouns or root.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if noun in s.words.place_nouns:
+        return PLACE, s.build.place(unit.entry.target, CITY_SECTOR, text, text)
+    return "adjective", s.build.country(unit.entry.target, text)
 
-    def _pronouns(self) -> None:
-        """he, his, she, her: references to the last person of a compatible gender."""
-        for token in self.sentence:
-            if token.i in self.used or token.tag_ not in ("PRP", "PRP$"):
-                continue
-            gender = self.words.pronouns.get(token.lower_)
-            if gender is None:
-                continue
-            reference = Reference("pronoun", gender=gender)
-            self._add(token.idx, token.idx + len(token), token.i, "pronoun", reference=reference)
+
+def _pronouns(s: Sentence) -> None:
+    """he, his, she, her: references to the last person of a compatible gender."""
+    for token in s.cues:
+        if token.i in s.used or token.tag_ not in ("PRP", "PRP$"):
+            continue
+        gender = s.words.pronouns.get(token.lower_)
+        if gender is not None:
+            reference = Reference("pronoun", gender=gender, excluded=_clause_subject(token))
+            s.add(token.idx, s.end_of(token.i), token.i, "pronoun", reference=reference)
+
+
+def _clause_subject(pronoun: Token) -> int | None:
+    """The subject of the clause an object pronoun sits in: "him" cannot be Putin in "Putin
+    greeted him" (only "himself" could)."""
+    if pronoun.dep_ not in _OBJECTS or pronoun.lower_.endswith("self"):
+        return None
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    subject = next((child for child in verb.children if child.dep_ in _SUBJECT_LINKS), None)
+    return subject.i if subject is not None else None

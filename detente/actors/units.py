@@ -18,6 +18,8 @@ _PRIORITY = (
 """When one surface has readings of several kinds, the first kind here wins."""
 _NATIONAL = frozenset({"country", "adjective", "demonym", "place"})
 _DETERMINERS = frozenset({"the", "a", "an"})
+_PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+_BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
 
 
 @dataclass(slots=True)
@@ -92,14 +94,14 @@ def _settle(doc: Doc, units: list[Unit], dictionary: Dictionary) -> list[Unit]:
     kept = []
     for unit in units:
         if unit.kind == "person":
-            settled = _person(doc, unit, covered, people)
+            settled = _person(doc, unit, covered, people, dictionary)
         elif unit.kind in ("title", "agent"):
             settled = unit
         elif unit.kind == "organization":
-            settled = _organization(unit, orgs, countries, dictionary)
+            settled = _organization(doc, unit, orgs, countries, dictionary)
         else:
             backed = [entry for entry in unit.entries if _country_of(entry) in countries]
-            settled = _backed(unit, backed)
+            settled = _backed(unit, backed) or _named_place(doc, unit)
         if settled is not None:
             kept.append(settled)
     return kept
@@ -112,8 +114,18 @@ def _backed(unit: Unit, backed: list[Entry]) -> Unit | None:
     return replace(unit, entries=(backed[0],)) if len(backed) == 1 else None
 
 
+def _named_place(doc: Doc, unit: Unit) -> Unit | None:
+    """An ambiguous name with one reading, kept when spaCy too takes it for a place or people.
+
+    "Jordan" the country is a GPE to spaCy; Michael Jordan is a PERSON and stays out.
+    """
+    if len(unit.entries) == 1 and doc[unit.first].ent_type_ in _PLACE_LABELS:
+        return unit
+    return None
+
+
 def _organization(
-    unit: Unit, orgs: set[str], countries: set[str], dictionary: Dictionary
+    doc: Doc, unit: Unit, orgs: set[str], countries: set[str], dictionary: Dictionary
 ) -> Unit | None:
     """An ambiguous body ("Security Council") is kept when its parent or country is named too."""
     if len(unit.entries) == 1 and not unit.entry.ambiguous:
@@ -125,14 +137,16 @@ def _organization(
         country = entry.target[:3] if org and org.national else None
         if (parent and parent in orgs) or (country and country in countries):
             backed.append(entry)
-    if not backed and len(unit.entries) == 1:
+    if not backed and len(unit.entries) == 1 and doc[unit.first].ent_type_ in _BODY_LABELS:
         return unit
     return _backed(unit, backed)
 
 
-def _person(doc: Doc, unit: Unit, covered: set[int], people: set[str]) -> Unit | None:
+def _person(
+    doc: Doc, unit: Unit, covered: set[int], people: set[str], dictionary: Dictionary
+) -> Unit | None:
     """A person name, unless it is part of a longer unknown name ("Dwayne Johnson")."""
-    if unit.last - unit.first == 1 and _inside_longer_name(doc, unit, covered):
+    if unit.last - unit.first == 1 and _inside_longer_name(doc, unit, covered, dictionary):
         return None
     if len(unit.entries) > 1 or unit.entry.ambiguous:
         known = tuple(entry for entry in unit.entries if entry.target in people)
@@ -141,11 +155,13 @@ def _person(doc: Doc, unit: Unit, covered: set[int], people: set[str]) -> Unit |
     return unit
 
 
-def _inside_longer_name(doc: Doc, unit: Unit, covered: set[int]) -> bool:
+def _inside_longer_name(doc: Doc, unit: Unit, covered: set[int], dictionary: Dictionary) -> bool:
     """Whether a one-word name has another capitalised name word beside it, not a title."""
     for index in (unit.first - 1, unit.last):
         if 0 <= index < len(doc) and index not in covered:
             token = doc[index]
+            if dictionary.is_honorific(token.text):
+                continue
             if token.pos_ == "PROPN" and token.is_title and token.is_alpha:
                 return token.sent == doc[unit.first].sent
     return False
@@ -165,6 +181,21 @@ def _names(doc: Doc, units: list[Unit], dictionary: Dictionary) -> list[Unit]:
         if span is None or any(index in covered for index in range(span.start, span.end)):
             continue
         found.append(Unit(span.start, span.end, span.start_char, span.end_char, NAME, ()))
+    return found + _surnames(doc, found, covered)
+
+
+def _surnames(doc: Doc, names: list[Unit], covered: dict[int, Unit]) -> list[Unit]:
+    """Later uses of an unknown person's surname that spaCy did not tag as a person ("Orlov"
+    after "Pavel Orlov" may come out as an organisation)."""
+    surnames = {doc[name.last - 1].text: name.last for name in names if name.last - name.first > 1}
+    if not surnames:
+        return []
+    taken = set(covered) | {index for name in names for index in range(name.first, name.last)}
+    found = []
+    for token in doc[min(surnames.values()) :]:
+        after = surnames.get(token.text)
+        if after is not None and token.i >= after and token.i not in taken and token.is_title:
+            found.append(Unit(token.i, token.i + 1, token.idx, token.idx + len(token), NAME, ()))
     return found
 
 

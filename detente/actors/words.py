@@ -25,6 +25,12 @@ class Words:
     movement: frozenset[str]
     visited: frozenset[str]
     attributive: frozenset[str]
+    place_nouns: frozenset[str]
+    ignored_nouns: frozenset[str]
+    ethnic: frozenset[str]
+    former: frozenset[str]
+    local_sectors: frozenset[str]
+    local_prepositions: frozenset[str]
 
 
 def _by_gender(table: dict[str, list[str]]) -> dict[str, str]:
@@ -37,7 +43,7 @@ def words() -> Words:
     """The packaged word lists."""
     text = resources.files(__package__).joinpath("data", "context.toml").read_text("utf-8")
     data = tomllib.loads(text)
-    groups, places = data["groups"], data["places"]
+    groups, places, nationality = data["groups"], data["places"], data["nationality"]
     return Words(
         pronouns=_by_gender(data["pronouns"]),
         gender=_by_gender(data["gender"]),
@@ -50,4 +56,10 @@ def words() -> Words:
         movement=frozenset(places["movement"]),
         visited=frozenset(places["visited"]),
         attributive=frozenset(places["attributive"]),
+        place_nouns=frozenset(nationality["places"]),
+        ignored_nouns=frozenset(nationality["ignored"]),
+        ethnic=frozenset(nationality["ethnic"]),
+        former=frozenset(nationality["former"]),
+        local_sectors=frozenset(data["local"]["sectors"]),
+        local_prepositions=frozenset(data["local"]["prepositions"]),
     )

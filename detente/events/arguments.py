@@ -16,6 +16,7 @@ from detente.actors.model import Actor, Mention
 DATA = Path(__file__).resolve().parent / "data" / "arguments.toml"
 _MAX_DEPTH = 6  # governors to climb for an inherited subject; deeper chains are parse noise
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
+_OWNER_PREPS = frozenset({"of", "from", "by"})  # "the government of China", "support from Beijing"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,37 +40,45 @@ def words(path: Path = DATA) -> Words:
 
 
 class MentionIndex:
-    """The actor mentions of one doc, looked up by token (locations left out)."""
+    """The actor mentions of one doc, looked up by token.
+
+    A token covered by several mentions keeps those of the longest span; mentions of one
+    span ("the two leaders": Xi and Putin) stay together. Places ("flew to Moscow") are
+    kept apart: they may receive an action but never act.
+    """
 
     def __init__(self, doc: Doc, mentions: Iterable[Mention]) -> None:
-        self._at: list[Mention | None] = [None] * len(doc)
-        for mention in sorted(mentions, key=lambda m: m.end - m.start):
-            if mention.place:
+        self._at: list[tuple[Mention, ...]] = [()] * len(doc)
+        self._places: list[tuple[Mention, ...]] = [()] * len(doc)
+        spans: dict[tuple[int, int], list[Mention]] = {}
+        for mention in mentions:
+            spans.setdefault((mention.start, mention.end), []).append(mention)
+        for (start, end), group in sorted(spans.items(), key=lambda item: item[0][1] - item[0][0]):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
                 continue
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None:
-                for i in range(span.start, span.end):
-                    self._at[i] = mention
-        self._tokens = [i for i, found in enumerate(self._at) if found is not None]
+            table = self._places if all(m.place for m in group) else self._at
+            actors = tuple(m for m in group if not m.place) or tuple(group)
+            for i in range(span.start, span.end):
+                table[i] = actors
+        self._tokens = [i for i, found in enumerate(self._at) if found]
 
-    def at(self, token: Token) -> Mention | None:
-        """The mention covering this token (the longest where several do)."""
-        return self._at[token.i]
+    def at(self, token: Token, places: bool = False) -> tuple[Mention, ...]:
+        """The actor mentions covering this token, or with `places` the place names too."""
+        return self._at[token.i] or (self._places[token.i] if places else ())
 
     def any_between(self, start: int, end: int) -> bool:
-        """Whether a mention covers any token in [start, end)."""
+        """Whether an actor mention covers any token in [start, end)."""
         where = bisect_left(self._tokens, start)
         return where < len(self._tokens) and self._tokens[where] < end
 
     def between(self, start: int, end: int) -> list[Mention]:
-        """The distinct mentions covering tokens in [start, end), in order."""
+        """The distinct actor mentions covering tokens in [start, end), in order."""
         found: list[Mention] = []
         for i in self._tokens[bisect_left(self._tokens, start) :]:
             if i >= end:
                 break
-            mention = self._at[i]
-            if mention is not None and (not found or found[-1] is not mention):
-                found.append(mention)
+            found += [m for m in self._at[i] if all(m is not f for f in found)]
         return found
 
 
@@ -127,12 +136,12 @@ def agents_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     return found, True
 
 
-def patients_of(verb: Token, used: Iterable[Token], dates: set[int]) -> list[Token]:
+def patients_of(verb: Token, used: Iterable[Token]) -> list[Token]:
     """Tokens naming whom `verb` is done to, most direct first.
 
     `used` are the object tokens the lexicon pattern consumed ("imposed sanctions"): their
-    own complements still count ("sanctions on Russia"). Prepositions whose object is a
-    date are skipped.
+    own complements still count ("sanctions on Russia"), as do those of any object
+    ("endorsed an agreement with the EU").
     """
     used_ids = {t.i for t in used}
     preps = words().target_preps
@@ -146,37 +155,90 @@ def patients_of(verb: Token, used: Iterable[Token], dates: set[int]) -> list[Tok
             if inner is not None:
                 direct.append(inner)
         elif dep in ("dobj", "nsubjpass", "attr", "oprd"):
-            if child.i in used_ids:
-                later.extend(_noun_patients(child, dates))
-            else:
+            if child.i not in used_ids:
                 direct.append(child)
                 later.extend(c for c in child.children if c.dep_ == "poss")
+            later.extend(_noun_patients(child))
         elif dep == "prep" and child.lower_ in preps:
             inner = _child(child, "pobj")
-            if inner is not None and inner.i not in dates and inner.i not in used_ids:
+            if inner is not None and inner.i not in used_ids:
                 indirect.append(inner)
-            elif inner is not None and inner.i in used_ids:
-                later.extend(_noun_patients(inner, dates))
+            elif inner is not None:
+                later.extend(_noun_patients(inner))
     return direct + indirect + later
 
 
-def _noun_patients(noun: Token, dates: set[int]) -> list[Token]:
-    """Who a consumed object noun is aimed at: "sanctions on Russia", "Russia's invasion"."""
+def _noun_patients(noun: Token) -> list[Token]:
+    """Who an object noun is aimed at: "sanctions on Russia", "the invasion of Ukraine"."""
     preps = words().target_preps
     found = []
     for child in noun.children:
         if child.dep_ == "prep" and (child.lower_ in preps or child.lower_ == "of"):
             inner = _child(child, "pobj")
-            if inner is not None and inner.i not in dates:
+            if inner is not None:
                 found.append(inner)
     return found
 
 
-def actors_at(token: Token, mentions: MentionIndex) -> list[Mention]:
+@dataclass(slots=True)
+class NounRoles:
+    """The arguments of a noun trigger ("Putin's visit to China") and the clause it sits in."""
+
+    agents: list[Token] = field(default_factory=list)
+    patients: list[Token] = field(default_factory=list)
+    of: list[Token] = field(default_factory=list)
+    """Objects of "of" ("the visit of Putin", "the invasion of Ukraine"): agents of a joint
+    action, patients of any other."""
+    verb: Token | None = None
+    """The verb whose clause the noun is an event of (held talks, in a call, talks began)."""
+    clause_agents: list[Token] = field(default_factory=list)
+    clause_patients: list[Token] = field(default_factory=list)
+
+
+def noun_roles(noun: Token, dates: set[int]) -> NounRoles:
+    """The arguments of a noun trigger, from its own phrase and from the clause it sits in."""
+    lists = words()
+    roles = NounRoles()
+    for child in noun.children:
+        dep = child.dep_
+        if dep in ("poss", "compound", "amod", "nmod"):
+            roles.agents.append(child)
+        elif dep == "prep":
+            inner = _child(child, "pobj")
+            if inner is None or inner.i in dates:
+                continue
+            if child.lower_ in lists.noun_agent_preps:
+                roles.agents.append(inner)
+            elif child.lower_ == "of":
+                roles.of.append(inner)
+            elif child.lower_ in lists.target_preps:
+                roles.patients.append(inner)
+    head, dep = noun.head, noun.dep_
+    if dep == "pobj" and head.dep_ == "prep" and head.lower_ in lists.frame_preps:
+        verb = head.head
+        framed = True
+    else:
+        verb = head
+        framed = False
+    if verb is noun or verb.pos_ not in ("VERB", "AUX"):
+        return roles
+    lemma = verb.lemma_.lower()
+    light = dep in ("dobj", "attr") and lemma in lists.light_verbs
+    occurs = dep in ("nsubj", "nsubjpass") and lemma in lists.occurrence
+    if light or framed or occurs:
+        roles.verb = verb
+        if not occurs:
+            roles.clause_agents, _ = agents_of(verb)
+            roles.clause_patients = patients_of(verb, [noun])
+    return roles
+
+
+def actors_at(token: Token, mentions: MentionIndex, places: bool = False) -> list[Mention]:
     """The mentions an argument token names, through coordination and apposition.
 
     "Putin and Xi", "his Russian counterpart, Vladimir Putin", "Russian and Chinese bombers",
-    "the government of China": every actor the phrase names, in order, no repeats.
+    "the government of China": every actor the phrase names, in order, no repeats. With
+    `places`, place names count too ("fired at Russia", "a visit to Beijing").
     """
     found: list[Mention] = []
     stack = [token]
@@ -186,15 +248,15 @@ def actors_at(token: Token, mentions: MentionIndex) -> list[Mention]:
         if current.i in seen:
             continue
         seen.add(current.i)
-        mention = mentions.at(current)
-        if mention is not None:
-            found.append(mention)
+        here = mentions.at(current, places)
+        if here:
+            found += here
         else:
             for child in current.children:
                 dep = child.dep_
-                if dep in ("compound", "amod", "poss", "nmod") and mentions.at(child) is not None:
+                if dep in ("compound", "amod", "poss", "nmod") and mentions.at(child, places):
                     stack.append(child)
-                elif dep == "prep" and child.lower_ == "of":
+                elif dep == "prep" and child.lower_ in _OWNER_PREPS:
                     inner = _child(child, "pobj")
                     if inner is not None:
                         stack.append(inner)

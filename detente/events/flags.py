@@ -115,7 +115,6 @@ def read(trigger: Token, through: bool = True) -> Flags:
     root = trigger.sent.root
     if root not in chain:
         _attribution(root, found, words)
-    found.future = found.future and not found.negated
     return found
 
 

@@ -1,0 +1,90 @@
+"""Stages 3–5 over stored articles: parse, resolve actors, code events, find quotes and claims."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from detente.actors.model import Actor, Mention
+from detente.actors.resolver import Resolver
+from detente.articles.model import Article
+from detente.claims import find_claims
+from detente.events.coder import Coder
+from detente.events.tables import load_tables
+from detente.language import load_nlp
+from detente.quotes import Quote, find_quotes
+from detente.store.articles import Store
+from detente.store.coded import Coded, load_articles, save_coded, uncoded_ids
+
+# Articles parsed per spaCy batch and written per transaction: large enough that nlp.pipe and
+# the bulk inserts amortise, small enough that a crash repeats little (BENCHMARKS.md).
+BATCH = 64
+
+
+class Analyser:
+    """The per-article stages with their models loaded once; a plain function of an article."""
+
+    def __init__(self, resolver: Resolver | None = None) -> None:
+        self.resolver = resolver or Resolver()
+        self.coder = Coder(load_tables())
+
+    @cached_property
+    def nlp(self) -> Language:
+        """The spaCy pipeline, loaded on first use."""
+        return load_nlp()
+
+    def analyse(self, article: Article, doc: Doc) -> Coded:
+        """Actors, events, quotes and claims of one parsed article."""
+        on = article.published
+        mentions = self.resolver.resolve(doc, on)
+        actors = [mention for mention in mentions if not mention.place]
+        events = self.coder.code(doc, actors, on, article.published_precision or "day")
+        quotes = [(quote, speaker_of(quote, actors)) for quote in find_quotes(doc)]
+        claims = find_claims(doc, on)
+        return Coded(article.id, on, mentions, events, quotes, claims)
+
+    def analyse_many(self, articles: Iterable[Article]) -> Iterator[Coded]:
+        """Analyses of many articles, parsed in batches with nlp.pipe."""
+        pending = list(articles)
+        docs = self.nlp.pipe((article.text for article in pending), batch_size=BATCH)
+        for article, doc in zip(pending, docs, strict=True):
+            yield self.analyse(article, doc)
+
+
+def speaker_of(quote: Quote, mentions: list[Mention]) -> Actor | None:
+    """The actor whose mention overlaps the quote's speaker span, preferring the widest."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return None
+    overlapping = [
+        mention
+        for mention in mentions
+        if mention.start < quote.speaker_end and quote.speaker_start < mention.end
+    ]
+    if not overlapping:
+        return None
+    best = max(overlapping, key=lambda m: (m.actor.person is not None, m.end - m.start))
+    return best.actor
+
+
+def code_store(
+    store: Store,
+    analyser: Analyser | None = None,
+    on_start: Callable[[int], None] | None = None,
+    on_done: Callable[[int], None] | None = None,
+) -> int:
+    """Code every stored article this coder version has not coded yet; return how many."""
+    ids = uncoded_ids(store.engine)
+    if on_start:
+        on_start(len(ids))
+    if not ids:
+        return 0
+    analyser = analyser or Analyser()
+    for start in range(0, len(ids), BATCH):
+        articles = load_articles(store.engine, ids[start : start + BATCH])
+        save_coded(store.engine, analyser.analyse_many(articles))
+        if on_done:
+            on_done(len(articles))
+    return len(ids)

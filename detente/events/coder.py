@@ -1,0 +1,465 @@
+"""The event coder: actions and their arguments on the dependency parse, coded in CAMEO and PLOVER."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.actors.model import UNKNOWN_COUNTRY, Actor, Mention
+from detente.actors.resolver import Resolver
+from detente.events import flags as cues
+from detente.events.arguments import (
+    MentionIndex,
+    actors_at,
+    agents_of,
+    distinct,
+    noun_roles,
+    patients_of,
+)
+from detente.events.model import CODER_VERSION, Event
+from detente.events.tables import Tables, load_tables
+from detente.events.triggers import Match, is_verb, match
+from detente.events.when import DateSpan, When, attachments, fallback, find_dates, resolve
+from detente.language import load_nlp
+
+APPEAL, INTENT, DEMAND, REFUSAL = "02", "03", "10", "12"
+"""CAMEO roots of frame verbs: "urged X to", "pledged to", "demanded that", "refused to"."""
+CONSULT = "04"
+"""Meetings, visits and calls: the one kind of noun trigger whose parties may be read off the
+words around it when the parse leaves them unattached."""
+JOINT_CODE = "062"
+"""Joint drills, patrols and exercises: COOPERATE, as the PLOVER manual codes them."""
+SINGLE_SIDE_MOBILIZE = "150"
+"""Drills, patrols and exercises of one side: MOBILIZE."""
+HOST_CODE = "043"
+"""Hosting: the host is CAMEO's source, but PLOVER's visit mode puts the visitor first."""
+
+# An event dated more than this many days before its article is background, not news: a
+# month keeps the "last month" and "earlier this month" reports of the seeds as news while
+# flagging "In May" in an August article and "on February 4" in an August one.
+HISTORICAL_DAYS = 31
+
+# Confidence of each way of coding, before the factors below, ordered by how often each kind
+# of rule gave the gold PLOVER type on the plover_gsr and zsp_plover dev sentences.
+BASE_CONFIDENCE = {"object": 0.9, "composed": 0.85, "particle": 0.85, "verb": 0.75, "noun": 0.7}
+INHERITED_AGENT = 0.9  # the actor came from a governing verb ("agreed to meet")
+MISSING_RECIPIENT = 0.85  # the type needs a recipient and the sentence names none
+LOOSE_ACTORS = 0.6  # parties read off the words before a meeting noun, not from its parse
+_JOINT_WORDS = frozenset({"joint", "combined"})
+
+
+@dataclass(slots=True)
+class _Parties:
+    """Who an action's arguments name, and how far to trust them."""
+
+    agents: list[Mention]
+    patients: list[Mention]
+    factor: float = 1.0
+    through: bool = True
+    """Whether the clause's verb shares the action's reality (see flags.read)."""
+
+
+@dataclass(slots=True)
+class _Action:
+    """A coded trigger before its actors, flags and date are settled."""
+
+    head: Token
+    """The word whose subject acts and whose clause holds the flags (the frame verb if any)."""
+    main: Match
+    """The match whose pattern gives the action (the complement of a frame)."""
+    code: str
+    rule: str
+    words: list[Token]
+    frame: Match | None = None
+    """The appeal, intent, demand or threat verb combined with `main` ("pledged to supply")."""
+    negated: bool = False
+    """A refusal frame with no combined code: the complement did not happen."""
+    addressees: list[Token] = field(default_factory=list)
+    """Who an appeal or demand is made to ("urged Russia to withdraw"): its recipients."""
+
+
+def code_article(doc: Doc, mentions: list[Mention], published: date | None) -> list[Event]:
+    """The events of a parsed article, each sentence's root-most action first.
+
+    `mentions` are the actor mentions the resolver found in `doc.text` (character offsets);
+    `published` is the article's date, against which relative dates are read.
+    """
+    return Coder(load_tables()).code(doc, mentions, published)
+
+
+def code_text(text: str, published: date | None = None) -> list[Event]:
+    """Parse `text`, resolve its actors and code its events (for one sentence or article)."""
+    doc = load_nlp()(text)
+    return code_article(doc, resolver().resolve(doc, published), published)
+
+
+@cache
+def resolver() -> Resolver:
+    """The actor resolver with the default dictionaries, built once per process."""
+    return Resolver()
+
+
+class Coder:
+    """Codes parsed sentences with one set of tables."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+        self.frames = frozenset(frame for frame, _ in tables.compositions)
+
+    def code(
+        self,
+        doc: Doc,
+        mentions: Iterable[Mention],
+        published: date | None,
+        published_precision: str | None = "day",
+    ) -> list[Event]:
+        """The events of every sentence of `doc` that names an actor."""
+        index = MentionIndex(doc, mentions)
+        events: list[Event] = []
+        for sent in doc.sents:
+            if index.any_between(sent.start, sent.end):
+                events += _Sentence(self, sent, index, published, published_precision).events()
+        return events
+
+    def reciprocal(self, action: _Action, code: str) -> bool:
+        """Whether the action is joint: all parties act, nobody receives."""
+        entry = action.main.entry
+        if entry.reciprocal is not None:
+            return entry.reciprocal
+        return self.tables.plover(self.tables.cameo(code).plover_type).reciprocal
+
+
+class _Sentence:
+    """One sentence being coded: its dates, its triggers and the events they make."""
+
+    def __init__(
+        self,
+        coder: Coder,
+        sent: Span,
+        index: MentionIndex,
+        published: date | None,
+        published_precision: str | None,
+    ) -> None:
+        self.coder = coder
+        self.tables = coder.tables
+        self.sent = sent
+        self.index = index
+        self.published = published
+        self.published_precision = published_precision
+        self.attached = attachments(sent, find_dates(sent.text, sent.start_char))
+        self.dates = {i for _, _, inside in self.attached for i in inside}
+
+    def events(self) -> list[Event]:
+        """The sentence's events, root-most action first."""
+        lexicon = self.tables.lexicon
+        found = [m for t in self.sent if (m := match(t, lexicon, self.dates)) is not None]
+        if not found:
+            return []
+        consumed = {o.i for m in found for o in m.objects}
+        verbs = {m.token.i for m in found if not m.noun}
+        found = [m for m in found if not (m.noun and m.token.i in consumed)]
+        events = []
+        for action in sorted(self._actions(found), key=lambda a: _depth(a.head)):
+            event = self._event(action, verbs)
+            if event is not None:
+                events.append(event)
+        return events
+
+    def _actions(self, found: list[Match]) -> list[_Action]:
+        """Matches combined into actions: frames with their complements, the rest alone."""
+        by_token = {m.token.i: m for m in found}
+        done: set[int] = set()
+        actions: list[_Action] = []
+        for frame in sorted(found, key=lambda m: -_depth(m.token)):
+            if frame.noun or frame.entry.cameo[:2] not in self.coder.frames:
+                continue
+            for complement in _complements(frame.token, by_token):
+                if complement.token.i in done or frame.token.i in done:
+                    continue
+                action = self._combine(frame, complement)
+                done.update((frame.token.i, complement.token.i))
+                actions.append(action)
+        actions += [_single(m) for m in found if m.token.i not in done]
+        return actions
+
+    def _combine(self, frame: Match, complement: Match) -> _Action:
+        """One action from a frame verb and the coded action it governs."""
+        root = frame.entry.cameo[:2]
+        controller = _controller(frame.token, complement.token)
+        addressees = [controller] if controller is not None else []
+        if root == INTENT and controller is not None and self._other_side(frame.token, controller):
+            root = APPEAL  # "wants Putin to attack": a wish that another act is an appeal
+        combined = self.tables.compose(root, complement.entry.cameo)
+        words = frame.words + complement.words
+        rule = f"{frame.entry.pattern} + {complement.entry.pattern}"
+        if combined:
+            keep = addressees if root in (APPEAL, DEMAND) else []
+            return _Action(frame.token, complement, combined, rule, words, frame, addressees=keep)
+        if root == REFUSAL:
+            code = complement.entry.cameo
+            return _Action(complement.token, complement, code, rule + ": refused", words,
+                           negated=True)
+        return _Action(frame.token, frame, frame.entry.cameo, rule + ": no combined code", words)
+
+    def _other_side(self, frame: Token, controller: Token) -> bool:
+        """Whether the one who should act is a different party from the frame's subject."""
+        agents, _ = agents_of(frame)
+        mine = [m.actor for m in self._named(agents)]
+        theirs = [m.actor for m in actors_at(controller, self.index)]
+        return bool(mine and theirs) and not any(_same_side(a, b) for a in mine for b in theirs)
+
+    def _named(self, tokens: Iterable[Token], places: bool = False) -> list[Mention]:
+        """Every mention the argument tokens name, in order."""
+        found: list[Mention] = []
+        for token in tokens:
+            named = actors_at(token, self.index, places)
+            found += [m for m in named if all(m is not f for f in found)]
+        return found
+
+    def _parties(self, action: _Action, verbs: set[int]) -> _Parties | None:
+        """The mentions that act and receive; None to drop a noun that is no event here."""
+        main, head = action.main, action.head
+        if main.noun:
+            return self._noun_parties(action, verbs)
+        factor = 1.0
+        agent_tokens, inherited = agents_of(head)
+        if inherited:
+            factor *= INHERITED_AGENT
+        agents = self._named(agent_tokens) or self._speaker(agent_tokens)
+        used = main.objects + (action.frame.objects if action.frame else [])
+        if action.addressees:
+            patients = self._named(action.addressees, places=True)
+        else:
+            tokens = patients_of(head, used)
+            if head is not main.token:
+                tokens += patients_of(main.token, used)
+            patients = self._named(tokens, places=True)
+        return _Parties(agents, patients, factor)
+
+    def _noun_parties(self, action: _Action, verbs: set[int]) -> _Parties | None:
+        """Parties of a noun trigger: its own phrase, else the clause it is an event of."""
+        noun = action.main.token
+        roles = noun_roles(noun, self.dates)
+        joint = self.coder.reciprocal(action, action.code)
+        agents = self._named(roles.agents + (roles.of if joint else []))
+        patients = self._named(roles.patients + ([] if joint else roles.of), places=True)
+        if not agents and not patients and _governor(noun).i in verbs:
+            return None  # "condemned the attack": the verb's event, not the noun's
+        if roles.verb is not None:
+            agents = agents or self._named(roles.clause_agents)
+            if joint or not patients:
+                patients += self._named(roles.clause_patients, places=True)
+            return _Parties(agents, patients)
+        if agents or patients:
+            return _Parties(agents, patients, through=False)
+        if action.code.startswith(CONSULT):
+            return _Parties(self.index.between(self.sent.start, noun.i), [], LOOSE_ACTORS, False)
+        return None
+
+    def _speaker(self, agents: list[Token]) -> list[Mention]:
+        """For an unresolved pronoun subject of reported speech, the speaker it refers to."""
+        if len(agents) != 1 or agents[0].pos_ != "PRON":
+            return []
+        verb = agents[0].head
+        while verb.dep_ in ("ccomp", "conj") and verb.head is not verb:
+            verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return self._named([subject])
+        return []
+
+    def _event(self, action: _Action, verbs: set[int]) -> Event | None:
+        """The event of one action, or None when it names no actor of a known country."""
+        parties = self._parties(action, verbs)
+        if parties is None:
+            return None
+        agents, patients, factor = parties.agents, parties.patients, parties.factor
+        main = action.main
+        code, rule = action.code, action.rule
+        if code == SINGLE_SIDE_MOBILIZE and _joint(agents, main.token):
+            code, rule = JOINT_CODE, rule + " (joint: 062)"
+        read = cues.read(action.head, parties.through)
+        negated = read.negated or action.negated
+        refused = self.tables.compose(REFUSAL, code) if negated and read.future else None
+        if refused:
+            code, rule, negated = refused, rule + " (will not: refused)", False
+        actors, recipients = self._sides(action, code, agents, patients)
+        if not actors or all(_stateless(a) for a in actors + recipients):
+            return None
+        cameo = self.tables.cameo(code)
+        plover = self.tables.plover(cameo.plover_type)
+        if plover.needs_target and not recipients and not self.coder.reciprocal(action, code):
+            factor *= MISSING_RECIPIENT
+        mode = (main.entry.plover_mode if main.entry.cameo == code else None) or cameo.plover_mode
+        when = self._when(action, read)
+        future = read.future and not negated and not refused
+        historical = read.historical
+        if when is not None and when.basis != "publication" and self.published is not None:
+            future = future or when.date > self.published
+            historical = historical or when.last_day < self.published - timedelta(
+                days=HISTORICAL_DAYS
+            )
+        words = sorted({t.i: t for t in action.words}.values(), key=lambda t: t.i)
+        sent = self.sent
+        return Event(
+            actors=actors,
+            recipients=recipients,
+            cameo=code,
+            plover=plover.name,
+            plover_mode=mode,
+            goldstein=cameo.goldstein,
+            quad_class=cameo.quad_class,
+            score=plover.mode_score(mode),
+            negated=negated,
+            hypothetical=read.hypothetical and not negated and not refused,
+            future=future and not historical,
+            historical=historical,
+            reported=self._reported(read, actors + recipients),
+            date=when.date if when else None,
+            date_precision=when.precision if when else None,
+            date_basis=when.basis if when else None,
+            confidence=round(BASE_CONFIDENCE[_kind(action)] * factor, 3),
+            sentence=sent.text,
+            start=sent.start_char,
+            end=sent.end_char,
+            trigger=_trigger_text(words),
+            rule=rule,
+            coder_version=CODER_VERSION,
+        )
+
+    def _sides(
+        self, action: _Action, code: str, agents: list[Mention], patients: list[Mention]
+    ) -> tuple[list[Actor], list[Actor]]:
+        """Actors and recipients: one list of all parties for a joint action."""
+        acting = distinct(m.actor for m in agents)
+        receiving = [
+            a for a in distinct(m.actor for m in patients)
+            if not any(_same_side(a, b) for b in acting)
+        ]
+        if self.coder.reciprocal(action, code):
+            return distinct(acting + receiving), []
+        if code.startswith(HOST_CODE) and receiving:
+            return receiving, acting
+        return acting, receiving
+
+    def _when(self, action: _Action, read: cues.Flags) -> When | None:
+        """The action's own date from the sentence, else the publication date as a fallback."""
+        clause = _clause(action.head) | _clause(action.main.token)
+        for span, token, _ in self.attached:
+            if token.i in clause:
+                found = resolve(span, self.published, forward=read.future or not read.past)
+                if found is not None:
+                    return found
+        return fallback(self.published, self.published_precision)
+
+    def _reported(self, read: cues.Flags, parties: list[Actor]) -> bool:
+        """Whether someone other than the event's own parties is its source."""
+        if read.hearsay:
+            return True
+        pronouns = cues.cues().pronouns
+        for speaker in read.speakers:
+            said = [m.actor for m in actors_at(speaker, self.index)]
+            if not said:
+                if speaker.lower_ not in pronouns:
+                    return True
+            elif not any(_same_side(s, p) for s in said for p in parties):
+                return True
+        return False
+
+
+def _single(found: Match) -> _Action:
+    """The action of a match that combines with nothing."""
+    return _Action(found.token, found, found.entry.cameo, str(found.entry.pattern), found.words)
+
+
+def _complements(frame: Token, by_token: dict[int, Match]) -> list[Match]:
+    """The coded actions a frame verb governs: "pledged to supply", "refused to endorse or
+    condemn", "urged Russia to withdraw"."""
+    heads = [c for c in frame.children if c.dep_ in ("xcomp", "ccomp")]
+    heads += [c for h in heads for c in h.children if c.dep_ == "conj" and is_verb(c)]
+    return [by_token[h.i] for h in heads if h.i in by_token]
+
+
+def _controller(frame: Token, complement: Token) -> Token | None:
+    """Who is to do what a frame verb asks, wants or demands: "urged Russia to", "wants
+    Putin to", "demanded that Russia withdraw"."""
+    subject = next((c for c in complement.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and complement.dep_ == "ccomp":
+        return subject
+    return next((c for c in frame.children if c.dep_ in ("dobj", "dative")), None)
+
+
+def _governor(noun: Token) -> Token:
+    """The word a noun hangs from, through a preposition ("in a call" hangs from the verb)."""
+    head = noun.head
+    return head.head if head.dep_ == "prep" else head
+
+
+def _clause(token: Token) -> set[int]:
+    """The trigger and the words its date may hang from: itself, and the verbs of its clause
+    it is coordinated with or governed by through an infinitive ("agreed on Friday to meet")."""
+    found = {token.i}
+    current = token
+    while current.dep_ in ("xcomp", "conj", "acomp") and current.head is not current:
+        current = current.head
+        found.add(current.i)
+    if token.pos_ in ("NOUN", "PROPN"):
+        head = _governor(token)
+        if head.pos_ in ("VERB", "AUX") or token.dep_ in ("nsubj", "nsubjpass"):
+            found.add(head.i)
+            found.update(c.i for c in head.children if c.dep_ == "xcomp")
+    return found
+
+
+def _depth(token: Token) -> int:
+    """How many heads lie between the token and its sentence's root."""
+    depth = 0
+    while token.head is not token:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _kind(action: _Action) -> str:
+    """How the action was coded, for its base confidence."""
+    if action.frame is not None:
+        return "composed"
+    pattern = action.main.entry.pattern
+    if pattern.kind == "noun":
+        return "noun"
+    if pattern.obj:
+        return "object"
+    return "particle" if pattern.particles else "verb"
+
+
+def _joint(agents: list[Mention], trigger: Token) -> bool:
+    """Whether drills or patrols are joint: coordinated states, or called joint."""
+    if len({m.actor.country for m in agents if m.actor.country}) > 1:
+        return True
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    near = [*trigger.children, *(subject.children if subject is not None else [])]
+    return any(t.lower_ in _JOINT_WORDS for t in near)
+
+
+def _same_side(one: Actor, other: Actor) -> bool:
+    """Whether two actors are the same party (the same code, or a state and its own branch)."""
+    if one.code == other.code:
+        return True
+    return one.country == other.country and (one.sector is None or other.sector is None)
+
+
+def _stateless(actor: Actor) -> bool:
+    """Whether the actor's country is unknown ("the rebels", "a court")."""
+    return actor.country in (None, UNKNOWN_COUNTRY)
+
+
+def _trigger_text(words: list[Token]) -> str:
+    """The trigger words as written: a short stretch whole, a long one word by word."""
+    first, last = words[0], words[-1]
+    if last.i - first.i < len(words) + 3:
+        return first.doc[first.i : last.i + 1].text
+    return " ".join(t.text for t in words)

@@ -1,0 +1,238 @@
+"""Scores of the event coder on the public gold sets in ../shared/eval, per class and overall."""
+
+from __future__ import annotations
+
+import csv
+import json
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from detente.actors.resolver import Resolver
+from detente.events.coder import HOST_CODE, Coder
+from detente.events.model import Event
+from detente.events.tables import load_tables
+from detente.language import load_nlp
+
+DATA = Path(__file__).resolve().parent / "data" / "evaluate.toml"
+PLOVER_GSR = "eval/plover_gsr/PLOVER_GSR_CAMEO.json"
+ZSP = "eval/zsp_plover/PLV_train.tsv"
+PETR2 = "eval/petrarch_gsr/PETR2_GSR_validation.jsonl"
+CONFLIBERT = "eval/conflibert_cameo/cameo_class_train.tsv"
+NONE = "NONE"
+"""The class of a sentence the coder gives no event."""
+NO_TARGET = "---"
+"""The country of a missing source or target in a CAMEO triple, as PETRARCH writes it."""
+_BATCH = 64  # sentences per nlp.pipe batch: the default, fastest on 2 cores here
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One gold sentence: its text, the date to read it on, and its gold label(s)."""
+
+    text: str
+    published: date | None
+    gold: object
+
+
+@cache
+def _settings(path: Path = DATA) -> dict:
+    """The type and country maps of evaluate.toml."""
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def coded(sentences: list[Sentence]) -> Iterator[tuple[Sentence, list[Event]]]:
+    """Each sentence with the events the coder counts as real in it (no negated or
+    hypothetical ones), parsed in batches."""
+    nlp = load_nlp()
+    resolver = Resolver()
+    coder = Coder(load_tables())
+    docs = nlp.pipe((s.text for s in sentences), batch_size=_BATCH)
+    for sentence, doc in zip(sentences, docs, strict=True):
+        mentions = resolver.resolve(doc, sentence.published)
+        events = coder.code(doc, mentions, sentence.published)
+        yield sentence, [e for e in events if not (e.negated or e.hypothetical)]
+
+
+def _f1(true_positive: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 from counts (0 where undefined)."""
+    precision = true_positive / predicted if predicted else 0.0
+    recall = true_positive / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def classes(pairs: Iterable[tuple[str, str]], labels: Iterable[str]) -> dict[str, float]:
+    """Per-class F1 for (gold, predicted) pairs, and their macro average as `macro_f1`."""
+    pairs = list(pairs)
+    scores: dict[str, float] = {}
+    for label in labels:
+        hits = sum(1 for g, p in pairs if g == label and p == label)
+        predicted = sum(1 for _, p in pairs if p == label)
+        gold = sum(1 for g, _ in pairs if g == label)
+        scores[f"f1.{label}"] = round(_f1(hits, predicted, gold)[2], 4)
+    scores["macro_f1"] = round(sum(scores.values()) / len(scores), 4) if scores else 0.0
+    return scores
+
+
+def typed(name: str, results: list[tuple[str, list[str]]]) -> dict[str, float | int]:
+    """Type accuracy where coded, coverage, macro-F1 and sentence F1 for (gold, types) pairs.
+
+    The first type of each sentence is its root-most event's; macro-F1 counts an uncoded
+    sentence as class NONE; sentence F1 compares the set of coded types with the gold type.
+    """
+    covered = [(gold, types[0]) for gold, types in results if types]
+    right = sum(1 for gold, first in covered if gold == first)
+    hits = sum(1 for gold, types in results if gold in types)
+    predicted = sum(len(set(types)) for _, types in results)
+    labels = sorted({gold for gold, _ in results})
+    out: dict[str, float | int] = {
+        f"{name}.sentences": len(results),
+        f"{name}.type_accuracy": round(right / len(covered), 4) if covered else 0.0,
+        f"{name}.coverage": round(len(covered) / len(results), 4) if results else 0.0,
+        f"{name}.sentence_f1": round(_f1(hits, predicted, len(results))[2], 4),
+    }
+    pairs = [(gold, types[0] if types else NONE) for gold, types in results]
+    out.update({f"{name}.{k}": v for k, v in classes(pairs, labels).items()})
+    return out
+
+
+def plover_gsr(shared: Path) -> dict[str, float | int]:
+    """PLOVER type accuracy, coverage and macro-F1 on the PLOVER gold-standard records."""
+    renamed = _settings()["plover_gsr"]["types"]
+    records = json.loads((shared / PLOVER_GSR).read_text(encoding="utf-8"))
+    sentences = [
+        Sentence(r["text"], _iso(r.get("date")), renamed.get(r["event"], r["event"]))
+        for r in records
+        if r.get("text") and r.get("event") != "DOCUMENT"
+    ]
+    results = [(str(s.gold), [e.plover for e in events]) for s, events in coded(sentences)]
+    return typed("plover_gsr", results)
+
+
+def zsp(shared: Path) -> dict[str, float | int]:
+    """PLOVER type accuracy, coverage, macro-F1 and sentence F1 on zsp_plover's PLV_train."""
+    ours = _settings()["zsp"]["ours"]
+    with (shared / ZSP).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    sentences = [Sentence(r["sentence"], None, r["gold_root"]) for r in rows]
+    results = [
+        (str(s.gold), [ours.get(e.plover, e.plover) for e in events])
+        for s, events in coded(sentences)
+    ]
+    return typed("zsp", results)
+
+
+def triples(event: Event) -> set[tuple[str, str, str]]:
+    """The CAMEO (source, target, code) triples of an event at country level.
+
+    A joint event gives every ordered pair of its parties, as CAMEO's reciprocal coding
+    does; a hosting event turns back to CAMEO's order, host first.
+    """
+    actors = sorted({_country(a.code) for a in event.actors})
+    recipients = sorted({_country(a.code) for a in event.recipients})
+    if event.cameo.startswith(HOST_CODE):
+        actors, recipients = recipients or [NO_TARGET], actors
+    if not recipients and len(actors) > 1:
+        return {(a, b, event.cameo) for a in actors for b in actors if a != b}
+    return {(a, b, event.cameo) for a in actors or [NO_TARGET] for b in recipients or [NO_TARGET]}
+
+
+def _country(code: str) -> str:
+    """The country part of an actor code, legacy CAMEO codes mapped to ISO."""
+    legacy = _settings()["legacy_countries"]
+    return legacy.get(code[:3], code[:3])
+
+
+def petr2(shared: Path) -> dict[str, float | int]:
+    """Country-level CAMEO triple precision, recall and F1 (full code, root, QuadClass) on the
+    PETRARCH-2 gold-standard records, and how many no-event sentences got events."""
+    tables = load_tables()
+    sentences = []
+    for line in (shared / PETR2).read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record.get("text"):
+            gold = {
+                (_country(e["sourcecode"]), _country(e["targetcode"]), e["eventcode"])
+                for e in record["events"]
+                if "eventcode" in e
+            }
+            sentences.append(Sentence(record["text"], _compact(record.get("date")), gold))
+    views = {
+        "code": lambda code: code,
+        "root": lambda code: code[:2],
+        "quad": lambda code: str(tables.cameo(code).quad_class),
+    }
+    counts: Counter[str] = Counter()
+    no_event_false = no_event = 0
+    for sentence, events in coded(sentences):
+        gold = sentence.gold if isinstance(sentence.gold, set) else set()
+        predicted = set().union(*(triples(e) for e in events)) if events else set()
+        if not gold:
+            no_event += 1
+            no_event_false += bool(predicted)
+        for view, read in views.items():
+            g = {(s, t, read(c)) for s, t, c in gold}
+            p = {(s, t, read(c)) for s, t, c in predicted}
+            counts[f"{view}.tp"] += len(g & p)
+            counts[f"{view}.pred"] += len(p)
+            counts[f"{view}.gold"] += len(g)
+    out: dict[str, float | int] = {"petr2.sentences": len(sentences)}
+    for view in views:
+        precision, recall, f1 = _f1(counts[f"{view}.tp"], counts[f"{view}.pred"], counts[f"{view}.gold"])
+        out[f"petr2.{view}_precision"] = round(precision, 4)
+        out[f"petr2.{view}_recall"] = round(recall, 4)
+        out[f"petr2.{view}_f1"] = round(f1, 4)
+    out["petr2.no_event_sentences"] = no_event
+    out["petr2.no_event_false"] = no_event_false
+    return out
+
+
+def conflibert(shared: Path) -> dict[str, float | int]:
+    """5-way macro-F1 (0 statements and no event, 1-4 QuadClass) on conflibert_cameo."""
+    tables = load_tables()
+    sentences = []
+    with (shared / CONFLIBERT).open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle, delimiter="\t"):
+            if len(row) >= 2 and row[-1].strip().isdigit():
+                sentences.append(Sentence(row[0], None, row[-1].strip()))
+    pairs = []
+    for sentence, events in coded(sentences):
+        label = str(tables.five_way(events[0].cameo)) if events else "0"
+        pairs.append((str(sentence.gold), label))
+    right = sum(1 for g, p in pairs if g == p)
+    out: dict[str, float | int] = {
+        "conflibert.sentences": len(pairs),
+        "conflibert.accuracy": round(right / len(pairs), 4) if pairs else 0.0,
+    }
+    scores = classes(pairs, ["0", "1", "2", "3", "4"])
+    out.update({f"conflibert.{k}": v for k, v in scores.items()})
+    return out
+
+
+def score(shared: Path) -> dict[str, float | int]:
+    """Every score of the event coder against ../shared/eval, as flat keys."""
+    out: dict[str, float | int] = {}
+    for part in (plover_gsr, zsp, petr2, conflibert):
+        out.update(part(shared))
+    return out
+
+
+def _iso(text: str | None) -> date | None:
+    """A date from `YYYY-MM-DD`, or None."""
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _compact(text: str | None) -> date | None:
+    """A date from `YYYYMMDD`, or None (PETRARCH records also hold `YYMMDD` typos)."""
+    if not text or len(text) != 8 or not text.isdigit():
+        return None
+    return _iso(f"{text[:4]}-{text[4:6]}-{text[6:]}")

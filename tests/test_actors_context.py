@@ -1,0 +1,78 @@
+"""Names read in their sentence: agents with countries, places, datelines and nationality words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.actors.model import Mention
+from detente.actors.resolver import Resolver
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    """The resolver over the packaged dictionaries."""
+    return Resolver()
+
+
+def read(resolver: Resolver, text: str) -> list[tuple[str, str, str]]:
+    """(text, code, rule) of each mention of a text dated 2022-06-15."""
+    mentions: list[Mention] = resolver.resolve_text(text, date(2022, 6, 15))
+    return [(m.actor.text, m.actor.code, m.rule) for m in mentions]
+
+
+def test_coordinated_countries_give_one_span_each(resolver: Resolver) -> None:
+    assert read(resolver, "Senior Hungarian and Romanian officials met on Friday.") == [
+        ("Hungarian and Romanian officials", "HUNGOV", "adjective+agent"),
+        ("Romanian officials", "ROUGOV", "adjective+agent"),
+    ]
+
+
+def test_a_country_word_before_a_compound_reaches_the_agent(resolver: Resolver) -> None:
+    found = read(resolver, "Israeli army bulldozers and Algerian government forces moved in.")
+    assert ("Israeli army", "ISRMIL", "adjective+agent") in found
+    assert ("Algerian government forces", "DZAMIL", "adjective+agent") in found
+
+
+def test_rebels_take_the_country_they_are_in_but_troops_do_not(resolver: Resolver) -> None:
+    found = read(resolver, "Rebels in Darfur attacked troops in Chad.")
+    assert ("Rebels in Darfur", "SDNREB", "place+agent") in found
+    assert ("troops", "---MIL", "agent") in found
+
+
+def test_a_dateline_names_a_place(resolver: Resolver) -> None:
+    found = read(resolver, "KABUL (Reuters) -- Pakistani officials met the Taliban.")
+    assert found[0] == ("KABUL", "AFGCVL", "place")
+    assert ("Reuters", "GBRMED", "organization") not in found
+
+
+def test_capitals_that_describe_other_things_are_skipped(resolver: Resolver) -> None:
+    found = read(resolver, "The Beijing Olympics drew a Moscow-based crowd.")
+    assert [text for text, _, _ in found] == []
+
+
+def test_a_capital_usually_a_place_is_an_actor_only_as_subject(resolver: Resolver) -> None:
+    assert read(resolver, "Paris objected to the plan.") == [("Paris", "FRAGOV", "metonym")]
+    assert read(resolver, "Farmers blockaded Paris.")[-1] == ("Paris", "FRACVL", "place")
+
+
+def test_nationality_words_before_other_nouns(resolver: Resolver) -> None:
+    found = read(resolver, "Serbia rejected an Australian ultimatum about the Russian language.")
+    assert ("Australian", "AUS", "adjective") in found
+    assert all(text != "Russian" for text, _, _ in found)
+    city = read(resolver, "Drones struck the Russian city of Belgorod.")
+    assert ("Russian", "RUSCVL", "place") in city
+
+
+def test_ethnic_groups_are_not_their_namesake_state(resolver: Resolver) -> None:
+    found = read(resolver, "Ethnic Albanians demonstrated while Bosnian Serbs stayed home.")
+    assert ("Serbs", "BIH", "demonym") in found
+    assert all(code != "ALB" for _, code, _ in found)
+
+
+def test_plural_titles_are_groups_and_an_unowned_title_needs_someone_named(
+    resolver: Resolver,
+) -> None:
+    found = read(resolver, "Chinese ministers arrived. The president was absent.")
+    assert found == [("Chinese ministers", "CHNGOV", "title")]
