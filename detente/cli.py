@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -13,6 +13,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from detente import __version__
+
+if TYPE_CHECKING:
+    from detente.analysis import Analyser
 
 app = typer.Typer(
     help="detente: news about relations between states, as a sourced, coded record.",
@@ -57,8 +60,16 @@ def ingest(
         bool, typer.Option(help="Allow URLs on loopback or private addresses (off: SSRF guard).")
     ] = False,
     max_mb: Annotated[float, typer.Option(help="Largest file or download read, in MB.")] = 20.0,
+    articles_only: Annotated[
+        bool, typer.Option(help="Store articles only: no actors, events, quotes or claims yet.")
+    ] = False,
+    actors: Annotated[
+        list[Path] | None,
+        typer.Option("--actors", help="Your actor dictionary files or folders (override ours)."),
+    ] = None,
 ) -> None:
-    """Read news into the database: a second run of the same inputs adds nothing."""
+    """Read news into the database and code it: a second run of the same inputs adds nothing."""
+    from detente.actors.dictionary import DictionaryError
     from detente.pipeline import ingest as run_ingest
     from detente.sources import expand
     from detente.sources.base import ReadOptions
@@ -67,24 +78,32 @@ def ingest(
     options = ReadOptions(
         max_bytes=int(max_mb * 1_000_000), fetch_links=fetch_links, allow_private=allow_private
     )
+    try:
+        analyser = None if articles_only else _analyser(actors or [])
+    except DictionaryError as exc:
+        err.print(f"[red]error[/red] actor dictionary {exc}")
+        raise typer.Exit(code=2) from exc
     sources = expand(inputs)
     store = Store.open(db)
-    progress = Progress(
-        TextColumn("[bold]ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-        console=err,
-        transient=True,
-    )
-    with progress:
-        task = progress.add_task("", total=len(sources))
+    with _progress() as progress:
+        task = progress.add_task("", total=len(sources), stage="read")
 
         def advance(source: str) -> None:
             progress.update(task, advance=1, description=Path(source).name[:40])
 
         summary = run_ingest(sources, store, options, on_source=advance)
+    coded = 0
+    if analyser is not None:
+        from detente.analysis import code_store
+
+        with _progress() as progress:
+            task = progress.add_task("", total=None, stage="code")
+            coded = code_store(
+                store,
+                analyser,
+                on_start=lambda total: progress.update(task, total=total),
+                on_done=lambda n: progress.update(task, advance=n),
+            )
     store.close()
     for error in summary.errors:
         err.print(f"[red]error[/red] {error}", markup=True, highlight=False, soft_wrap=True)
@@ -94,6 +113,7 @@ def ingest(
         ("documents", summary.documents),
         ("articles added", summary.articles),
         ("duplicates skipped", summary.duplicates),
+        ("articles coded", coded),
         ("errors", len(summary.errors)),
     ):
         table.add_row(label, str(value))
@@ -102,9 +122,32 @@ def ingest(
         raise typer.Exit(code=2)
 
 
+def _progress() -> Progress:
+    """A progress bar on stderr that disappears when done."""
+    return Progress(
+        TextColumn("[bold]{task.fields[stage]}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=True,
+    )
+
+
+def _analyser(actors: list[Path]) -> Analyser:
+    """The per-article stages, with the user's actor dictionaries over ours."""
+    from detente.actors.resolver import Resolver
+    from detente.analysis import Analyser
+
+    return Analyser(Resolver.from_paths(actors))
+
+
 @app.command()
 def export(
-    kind: Annotated[str, typer.Argument(help="What to export: articles.")],
+    kind: Annotated[
+        str, typer.Argument(help="What to export: articles, events, quotes, claims (or stories).")
+    ],
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File (else stdout).")

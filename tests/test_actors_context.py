@@ -76,3 +76,20 @@ def test_plural_titles_are_groups_and_an_unowned_title_needs_someone_named(
 ) -> None:
     found = read(resolver, "Chinese ministers arrived. The president was absent.")
     assert found == [("Chinese ministers", "CHNGOV", "title")]
+
+
+def test_a_dateline_after_a_byline_is_still_a_place(resolver: Resolver) -> None:
+    text = "By Ada Lind, The Harbour Ledger\n2023-09-19\n\nMOSCOW — Kremlin aides met reporters."
+    found = read(resolver, text)
+    assert found == [
+        ("Ada Lind", "---", "ner"),
+        ("MOSCOW", "RUSCVL", "place"),
+        ("Kremlin aides", "RUSGOV", "title"),
+        ("reporters", "---MED", "agent"),
+    ]
+
+
+def test_a_shared_body_name_takes_the_country_before_it(resolver: Resolver) -> None:
+    found = read(resolver, "The secretary of Russia's Security Council flew home.")
+    assert ("Russia's Security Council", "RUSGOV", "country+organization") in found
+    assert all(code != "IGOUNOSEC" for _, code, _ in found)

@@ -127,8 +127,9 @@ def test_an_invalid_article_stops_its_call_and_loses_nothing_stored(store: Store
 
 def test_count_names_the_valid_tables(store: Store) -> None:
     assert store.count("article_sources") == 0
+    assert store.count("events") == 0
     with pytest.raises(ValueError, match="article_sources, articles"):
-        store.count("events")
+        store.count("widgets")
 
 
 def test_empty_call_writes_nothing(store: Store) -> None:

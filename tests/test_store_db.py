@@ -17,6 +17,8 @@ from detente.store.db import (
     resolve_url,
 )
 
+REVISIONS = Path(__file__).resolve().parent.parent / "detente/store/migrations/versions"
+
 
 def test_resolve_url_prefers_the_argument_then_the_environment(
     monkeypatch: pytest.MonkeyPatch,
@@ -88,8 +90,9 @@ def test_open_migrates_an_empty_database_to_head(db_url: str) -> None:
         engine.dispose()
 
 
-def test_head_is_the_first_revision_for_now() -> None:
-    assert head_revision() == "0001"
+def test_head_is_the_newest_migration() -> None:
+    newest = max(path.name[:4] for path in (REVISIONS).glob("0*.py"))
+    assert head_revision() == newest
 
 
 def test_opening_a_migrated_file_does_not_wait_for_a_writer(

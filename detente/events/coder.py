@@ -23,7 +23,7 @@ from detente.events.arguments import (
 from detente.events.model import CODER_VERSION, Event
 from detente.events.tables import Tables, load_tables
 from detente.events.triggers import Match, is_verb, match
-from detente.events.when import DateSpan, When, attachments, fallback, find_dates, resolve
+from detente.events.when import When, attachments, fallback, find_dates, resolve
 from detente.language import load_nlp
 
 APPEAL, INTENT, DEMAND, REFUSAL = "02", "03", "10", "12"

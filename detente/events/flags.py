@@ -165,15 +165,11 @@ def _local_cues(token: Token, found: Flags, words: Cues, negation: bool) -> None
                 found.hypothetical = True
         elif dep == "mark" and lower in words.conditions:
             found.hypothetical = True
-        elif dep == "advmod" and lower in words.past_adverbs:
-            found.historical = True
-        elif dep in ("prep", "advmod", "npadvmod", "advcl") and _opens_with(
+        elif (dep == "advmod" and lower in words.past_adverbs) or (dep in ("prep", "advmod", "npadvmod", "advcl") and _opens_with(
             child, words.past_phrases
-        ):
-            found.historical = True
-        elif dep in ("nsubj", "nsubjpass") and any(
+        )) or (dep in ("nsubj", "nsubjpass") and any(
             t.dep_ == "advmod" and t.lower_ in words.past_adverbs for t in child.subtree
-        ):
+        )):
             found.historical = True
 
 

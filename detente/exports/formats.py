@@ -56,6 +56,10 @@ def csv_cell(value: Any) -> str:
     """A value as CSV text: lists joined, dates ISO, None empty."""
     if value is None:
         return ""
+    if isinstance(value, dict) or (
+        isinstance(value, list) and any(isinstance(v, dict) for v in value)
+    ):
+        return json.dumps(value, ensure_ascii=False, default=_json_default)  # actors, evidence
     if isinstance(value, list):
         return LIST_SEPARATOR.join(csv_cell(item) for item in value)
     if isinstance(value, date):

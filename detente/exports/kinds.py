@@ -9,6 +9,14 @@ from typing import Any
 import pyarrow as pa
 from sqlalchemy import select
 
+from detente.exports.coded import (
+    CLAIM_SCHEMA,
+    EVENT_SCHEMA,
+    QUOTE_SCHEMA,
+    claim_rows,
+    event_rows,
+    quote_rows,
+)
 from detente.store.articles import ARTICLE_ORDER, Store
 from detente.store.schema import articles
 
@@ -50,4 +58,12 @@ def article_rows(store: Store, batch: int) -> Iterator[Row]:
         yield dict(row)
 
 
-KINDS = {kind.name: kind for kind in (Kind("article", ARTICLE_SCHEMA, article_rows),)}
+KINDS = {
+    kind.name: kind
+    for kind in (
+        Kind("article", ARTICLE_SCHEMA, article_rows),
+        Kind("event", EVENT_SCHEMA, event_rows),
+        Kind("quote", QUOTE_SCHEMA, quote_rows),
+        Kind("claim", CLAIM_SCHEMA, claim_rows),
+    )
+}

@@ -137,11 +137,11 @@ def _has_words(span: Span, inside: set[int]) -> bool:
 
 def _linked_cue(span: Span, frame: set[int], cue_tokens: dict[int, bool]) -> Token | None:
     """A cue the parse ties to the quote: an ancestor of its root, or a cue hanging off it."""
-    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
     for root in roots:
         token = root
         for _ in range(_MAX_LINK_STEPS):
-            if token.head is token:
+            if token.head.i == token.i:
                 break
             token = token.head
             if token.i in frame and token.i in cue_tokens:
@@ -178,7 +178,7 @@ def _colon_speaker(doc: Doc, quoted: Quoted, frame: set[int]) -> tuple[Token, To
         return None
     colon = before[-1]
     verb = colon.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -196,7 +196,7 @@ def _partial_speaker(span: Span, frame: set[int]) -> Attribution:
     words = [t for t in span if not t.is_punct and not t.is_space]
     if len(words) <= _MAX_PARTIAL_WORDS:
         return Attribution(None, None)
-    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head is t]
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
     for root in roots:
         token = root
         for _ in range(_MAX_LINK_STEPS):
@@ -206,7 +206,7 @@ def _partial_speaker(span: Span, frame: set[int]) -> Attribution:
             )
             if subject is not None:
                 return Attribution(subject, None)
-            if token.head is token:
+            if token.head.i == token.i:
                 break
             token = token.head
     return Attribution(None, None)

@@ -39,7 +39,7 @@ def attribute(cue: Token) -> Attribution:
             return _from_subject(token, subject, through_as)
         if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return Attribution(token.head, None)
-        if token.dep_ not in _CLIMB or token.head is token:
+        if token.dep_ not in _CLIMB or token.head.i == token.i:
             break
         through_as = through_as or (token.dep_ == "pcomp" and token.head.lower_ == "as")
         token = token.head
@@ -81,7 +81,7 @@ def channel_near(cue: Token, speaker: Token | None, frame: set[int]) -> Token | 
     for token in (t for t in cue.doc if t.i in frame):
         if token.lower_ == "according" and cue.lower_ != "according":
             target = _according_object(token)
-            if target is not None and target is not speaker:
+            if target is not None and target != speaker:
                 return target
         if token.dep_ != "pobj" or token.head.head not in holders:
             continue

@@ -17,8 +17,7 @@ from detente.events.model import CODER_VERSION, Event
 from detente.quotes import Quote
 from detente.store.articles import ARTICLE_ORDER, row_article
 from detente.store.db import writing
-from detente.store.records import claims, codings, event_actors, events, mentions, quotes
-from detente.store.schema import articles
+from detente.store.schema import articles, claims, codings, event_actors, events, mentions, quotes
 
 Row = dict[str, Any]
 
