@@ -145,9 +145,7 @@ def _analyser(actors: list[Path]) -> Analyser:
 
 @app.command()
 def export(
-    kind: Annotated[
-        str, typer.Argument(help="What to export: articles, events, quotes, claims (or stories).")
-    ],
+    kind: Annotated[str, typer.Argument(help="articles, events, quotes, claims or stories.")],
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File (else stdout).")

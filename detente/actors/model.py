@@ -39,9 +39,12 @@ class Mention:
     """Character offsets in the article text."""
     actor: Actor
     rule: str
-    """How it was resolved: "gazetteer:person", "metonym", "adjective+agent", "title+name",
-    "apposition", "counterpart", "role-holder", "surname", "pronoun", "two-leaders",
-    "two-countries", "ner+context", "country", "organization", "agent", "demonym" or "place"."""
+    """How it was resolved: "gazetteer:person", "title+name", "apposition", "ner+context",
+    "ner" (a name with no context), "metonym", "country", "organization",
+    "country+organization", "adjective", "demonym", "<kind>+agent" ("adjective+agent",
+    "country+agent", "metonym+agent", "organization+agent", "place+agent", "person+agent"),
+    "agent" (no country), "title" (an office with no single holder), "role-holder",
+    "counterpart", "surname", "pronoun", "two-leaders", "two-countries" or "place"."""
 
     @property
     def place(self) -> bool:

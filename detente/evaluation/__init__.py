@@ -11,6 +11,7 @@ Scores = dict[str, float | int]
 
 # stage name -> "module:function"; each function takes the shared folder and returns scores.
 SCORERS: dict[str, str] = {
+    "actors": "detente.actors.evaluate:score",
     "articles": "detente.evaluation.articles:score",
 }
 

@@ -113,7 +113,7 @@ def agents_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if agent is not None:
         by = _child(agent, "pobj")
         return ([by] if by is not None else []), False
-    if depth >= _MAX_DEPTH or verb.head is verb:
+    if depth >= _MAX_DEPTH or verb.head == verb:
         return [], False
     head, dep = verb.head, verb.dep_
     if dep in ("relcl", "acl"):
@@ -220,7 +220,7 @@ def noun_roles(noun: Token, dates: set[int]) -> NounRoles:
     else:
         verb = head
         framed = False
-    if verb is noun or verb.pos_ not in ("VERB", "AUX"):
+    if verb == noun or verb.pos_ not in ("VERB", "AUX"):
         return roles
     lemma = verb.lemma_.lower()
     light = dep in ("dobj", "attr") and lemma in lists.light_verbs

@@ -48,6 +48,8 @@ HISTORICAL_DAYS = 31
 BASE_CONFIDENCE = {"object": 0.9, "composed": 0.85, "particle": 0.85, "verb": 0.75, "noun": 0.7}
 INHERITED_AGENT = 0.9  # the actor came from a governing verb ("agreed to meet")
 MISSING_RECIPIENT = 0.85  # the type needs a recipient and the sentence names none
+NO_AGENT = 0.7  # nobody is named as acting, only the one acted on
+STATELESS = 0.7  # no party's country is known ("insurgents killed eight people")
 LOOSE_ACTORS = 0.6  # parties read off the words before a meeting noun, not from its parse
 _JOINT_WORDS = frozenset({"joint", "combined"})
 
@@ -235,7 +237,7 @@ class _Sentence:
             patients = self._named(action.addressees, places=True)
         else:
             tokens = patients_of(head, used)
-            if head is not main.token:
+            if head != main.token:
                 tokens += patients_of(main.token, used)
             patients = self._named(tokens, places=True)
         return _Parties(agents, patients, factor)
@@ -265,7 +267,7 @@ class _Sentence:
         if len(agents) != 1 or agents[0].pos_ != "PRON":
             return []
         verb = agents[0].head
-        while verb.dep_ in ("ccomp", "conj") and verb.head is not verb:
+        while verb.dep_ in ("ccomp", "conj") and verb.head != verb:
             verb = verb.head
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None:
@@ -273,7 +275,7 @@ class _Sentence:
         return []
 
     def _event(self, action: _Action, verbs: set[int]) -> Event | None:
-        """The event of one action, or None when it names no actor of a known country."""
+        """The event of one action, or None when it names no party."""
         parties = self._parties(action, verbs)
         if parties is None:
             return None
@@ -284,19 +286,28 @@ class _Sentence:
             code, rule = JOINT_CODE, rule + " (joint: 062)"
         read = cues.read(action.head, parties.through)
         negated = read.negated or action.negated
-        refused = self.tables.compose(REFUSAL, code) if negated and read.future else None
-        if refused:
-            code, rule, negated = refused, rule + " (will not: refused)", False
+        stance = None
+        if negated and (read.future or read.refused) and self._cooperative(code):
+            stance = self.tables.compose(REFUSAL, code) or REFUSAL + "0"
+            code, rule, negated = stance, rule + " (will not: a refusal)", False
+        elif read.obliged and not negated and (speakers := self._named(read.speakers)):
+            stance = self.tables.compose(DEMAND, code) or DEMAND + "0"
+            code, rule = stance, rule + " (must: a demand)"
+            agents, patients = speakers, agents or patients
         actors, recipients = self._sides(action, code, agents, patients)
-        if not actors or all(_stateless(a) for a in actors + recipients):
+        if not actors and not recipients:
             return None
+        if not actors:
+            factor *= NO_AGENT
+        if all(_stateless(a) for a in actors + recipients):
+            factor *= STATELESS
         cameo = self.tables.cameo(code)
         plover = self.tables.plover(cameo.plover_type)
         if plover.needs_target and not recipients and not self.coder.reciprocal(action, code):
             factor *= MISSING_RECIPIENT
         mode = (main.entry.plover_mode if main.entry.cameo == code else None) or cameo.plover_mode
         when = self._when(action, read)
-        future = read.future and not negated and not refused
+        future = read.future and not negated and not stance
         historical = read.historical
         if when is not None and when.basis != "publication" and self.published is not None:
             future = future or when.date > self.published
@@ -315,10 +326,10 @@ class _Sentence:
             quad_class=cameo.quad_class,
             score=plover.mode_score(mode),
             negated=negated,
-            hypothetical=read.hypothetical and not negated and not refused,
+            hypothetical=read.hypothetical and not negated and not stance,
             future=future and not historical,
             historical=historical,
-            reported=self._reported(read, actors + recipients),
+            reported=not stance and self._reported(read, actors + recipients),
             date=when.date if when else None,
             date_precision=when.precision if when else None,
             date_basis=when.basis if when else None,
@@ -330,6 +341,10 @@ class _Sentence:
             rule=rule,
             coder_version=CODER_VERSION,
         )
+
+    def _cooperative(self, code: str) -> bool:
+        """Whether a code is cooperation (QuadClass 1 or 2), whose refusal CAMEO codes as 12."""
+        return self.tables.cameo(code).quad_class in (1, 2)
 
     def _sides(
         self, action: _Action, code: str, agents: list[Mention], patients: list[Mention]
@@ -380,6 +395,9 @@ def _complements(frame: Token, by_token: dict[int, Match]) -> list[Match]:
     """The coded actions a frame verb governs: "pledged to supply", "refused to endorse or
     condemn", "urged Russia to withdraw"."""
     heads = [c for c in frame.children if c.dep_ in ("xcomp", "ccomp")]
+    for complement in frame.children:
+        if complement.dep_ in ("acomp", "oprd"):  # "is ready to", "stands ready to"
+            heads += [c for c in complement.children if c.dep_ == "xcomp"]
     heads += [c for h in heads for c in h.children if c.dep_ == "conj" and is_verb(c)]
     return [by_token[h.i] for h in heads if h.i in by_token]
 
@@ -404,7 +422,7 @@ def _clause(token: Token) -> set[int]:
     it is coordinated with or governed by through an infinitive ("agreed on Friday to meet")."""
     found = {token.i}
     current = token
-    while current.dep_ in ("xcomp", "conj", "acomp") and current.head is not current:
+    while current.dep_ in ("xcomp", "conj", "acomp") and current.head != current:
         current = current.head
         found.add(current.i)
     if token.pos_ in ("NOUN", "PROPN"):
@@ -418,7 +436,7 @@ def _clause(token: Token) -> set[int]:
 def _depth(token: Token) -> int:
     """How many heads lie between the token and its sentence's root."""
     depth = 0
-    while token.head is not token:
+    while token.head != token:
         token = token.head
         depth += 1
     return depth

@@ -7,7 +7,7 @@ import json
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -23,6 +23,8 @@ PLOVER_GSR = "eval/plover_gsr/PLOVER_GSR_CAMEO.json"
 ZSP = "eval/zsp_plover/PLV_train.tsv"
 PETR2 = "eval/petrarch_gsr/PETR2_GSR_validation.jsonl"
 CONFLIBERT = "eval/conflibert_cameo/cameo_class_train.tsv"
+INTENT, THREAT = "03", "13"
+"""CAMEO roots of announced cooperation and announced conflict."""
 NONE = "NONE"
 """The class of a sentence the coder gives no event."""
 NO_TARGET = "---"
@@ -48,7 +50,7 @@ def _settings(path: Path = DATA) -> dict:
 
 def coded(sentences: list[Sentence]) -> Iterator[tuple[Sentence, list[Event]]]:
     """Each sentence with the events the coder counts as real in it (no negated or
-    hypothetical ones), parsed in batches."""
+    hypothetical ones) in the gold sets' convention (see `convention`), parsed in batches."""
     nlp = load_nlp()
     resolver = Resolver()
     coder = Coder(load_tables())
@@ -56,7 +58,25 @@ def coded(sentences: list[Sentence]) -> Iterator[tuple[Sentence, list[Event]]]:
     for sentence, doc in zip(sentences, docs, strict=True):
         mentions = resolver.resolve(doc, sentence.published)
         events = coder.code(doc, mentions, sentence.published)
-        yield sentence, [e for e in events if not (e.negated or e.hypothetical)]
+        yield sentence, [convention(e) for e in events if not (e.negated or e.hypothetical)]
+
+
+def convention(event: Event) -> Event:
+    """The event as CAMEO and PLOVER gold sets code it: an announced future action is a
+    statement of intent (03, AGREE) when it cooperates and a threat (13) when it does not.
+
+    detente keeps "will visit" a visit flagged future; the gold sets code the announcement.
+    """
+    if not event.future:
+        return event
+    tables = load_tables()
+    root = INTENT if event.quad_class in (1, 2) else THREAT
+    code = tables.compose(root, event.cameo) or root + "0"
+    row = tables.cameo(code)
+    return replace(
+        event, cameo=code, plover=row.plover_type, plover_mode=row.plover_mode,
+        quad_class=row.quad_class, future=False,
+    )
 
 
 def _f1(true_positive: int, predicted: int, gold: int) -> tuple[float, float, float]:

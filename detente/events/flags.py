@@ -23,6 +23,8 @@ class Cues:
     negation: frozenset[str]
     negating: frozenset[str]
     modals: frozenset[str]
+    obliging: frozenset[str]
+    obliging_governors: frozenset[str]
     conditions: frozenset[str]
     wishing: frozenset[str]
     possibility: frozenset[str]
@@ -43,12 +45,14 @@ def cues(path: Path = DATA) -> Cues:
     """The cue words, read once."""
     with path.open("rb") as handle:
         data = tomllib.load(handle)
-    neg, hyp, fut = data["negated"], data["hypothetical"], data["future"]
+    neg, hyp, fut, must = data["negated"], data["hypothetical"], data["future"], data["obligation"]
     past, rep = data["historical"], data["reported"]
     return Cues(
         negation=frozenset(neg["words"]),
         negating=frozenset(neg["governors"]),
         modals=frozenset(hyp["modals"]),
+        obliging=frozenset(must["modals"]),
+        obliging_governors=frozenset(must["governors"]),
         conditions=frozenset(hyp["marks"]),
         wishing=frozenset(hyp["governors"]),
         possibility=frozenset(hyp["nouns"]),
@@ -70,7 +74,11 @@ class Flags:
     """What the parse says about an action's reality, with the speakers it is attributed to."""
 
     negated: bool = False
+    refused: bool = False
+    """The negation comes from a governing verb ("failed to agree", "declined to meet")."""
     hypothetical: bool = False
+    obliged: bool = False
+    """Under a modal of obligation ("Israel must end attacks")."""
     future: bool = False
     historical: bool = False
     hearsay: bool = False
@@ -123,14 +131,14 @@ def _chain(trigger: Token) -> list[Token]:
     chain = [trigger]
     token = trigger
     if token.pos_ in ("NOUN", "PROPN"):
-        while token.dep_ in _NOUN_CLIMB and token.head is not token:
+        while token.dep_ in _NOUN_CLIMB and token.head != token:
             token = token.head
             if token.pos_ in ("VERB", "AUX"):
                 chain.append(token)
                 break
             if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in _NOUN_CLIMB:
                 break
-    while token.dep_ in _CLIMB and token.head is not token:
+    while token.dep_ in _CLIMB and token.head != token:
         token = token.head
         chain.append(token)
     return chain
@@ -163,6 +171,7 @@ def _local_cues(token: Token, found: Flags, words: Cues, negation: bool) -> None
                 found.future = True
             elif lower in words.modals or lemma in words.modals:
                 found.hypothetical = True
+                found.obliged = found.obliged or lower in words.obliging
         elif dep == "mark" and lower in words.conditions:
             found.hypothetical = True
         elif (dep == "advmod" and lower in words.past_adverbs) or (dep in ("prep", "advmod", "npadvmod", "advcl") and _opens_with(
@@ -177,7 +186,9 @@ def _governor_cues(governor: Token, found: Flags, words: Cues) -> None:
     """Cues from a verb or adjective that governs the action ("plans to", "failed to")."""
     lemma = governor.lemma_.lower()
     if lemma in words.negating:
-        found.negated = True
+        found.negated = found.refused = True
+    elif lemma in words.obliging_governors:
+        found.hypothetical = found.obliged = True
     elif lemma in words.future_governors:
         found.future = True
     elif lemma in words.wishing:

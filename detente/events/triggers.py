@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from detente.events.tables import LexEntry, Lexicon
 
-_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "acomp"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
@@ -30,8 +30,11 @@ class Match:
 
 
 def is_verb(token: Token) -> bool:
-    """Whether the token can head a verb pattern (a main verb, even if tagged as a modifier)."""
-    return token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX")
+    """Whether the token can head a verb pattern: a main verb, even if tagged as a modifier,
+    or a copula with its complement ("is ready to", "stands ready to")."""
+    if token.pos_ == "AUX":
+        return token.dep_ not in ("aux", "auxpass")
+    return token.pos_ == "VERB" or token.tag_.startswith("VB")
 
 
 def match(token: Token, lexicon: Lexicon, dates: set[int]) -> Match | None:

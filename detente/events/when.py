@@ -282,7 +282,7 @@ def attachments(sent: Span, spans: Iterable[DateSpan]) -> list[tuple[DateSpan, T
         if not tokens:
             continue
         inside = {t.i for t in tokens}
-        root = next((t for t in tokens if t.head.i not in inside or t.head is t), tokens[0])
+        root = next((t for t in tokens if t.head.i not in inside or t.head == t), tokens[0])
         head = root.head
         if root.dep_ != "prep" and head.dep_ == "prep":
             head = head.head

@@ -21,25 +21,31 @@ def read_table(package: str, name: str, columns: int) -> list[list[str]]:
     return rows
 
 
+_USES = ("reported", "quoted", "naming")
+
+
 @dataclass(frozen=True, slots=True)
 class Cues:
-    """Cue words by lemma and cue phrases by words, each saying if it reports speech."""
+    """Cue words by lemma and cue phrases by words, each with its use: `reported`, `quoted` or
+    `naming` (see data/cues.tsv)."""
 
-    lemmas: dict[str, bool]
-    phrases: dict[tuple[str, ...], bool]
+    lemmas: dict[str, str]
+    phrases: dict[tuple[str, ...], str]
 
 
 @cache
 def cues() -> Cues:
     """The cue words of data/cues.tsv."""
-    lemmas: dict[str, bool] = {}
-    phrases: dict[tuple[str, ...], bool] = {}
-    for cue, reported in read_table("detente.quotes", "cues", 2):
+    lemmas: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    for cue, use in read_table("detente.quotes", "cues", 2):
+        if use not in _USES:
+            raise ValueError(f"data/cues.tsv: {cue!r} has use {use!r}, not one of {_USES}")
         words = tuple(cue.lower().split())
         if len(words) == 1:
-            lemmas[words[0]] = reported == "yes"
+            lemmas[words[0]] = use
         else:
-            phrases[words] = reported == "yes"
+            phrases[words] = use
     return Cues(lemmas, phrases)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from detente.quotes.lexicon import nouns
+from detente.quotes.model import Quote
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "ccomp", "parataxis", "dep"})
@@ -146,3 +147,36 @@ def speaker_kind(head: Token) -> str:
     if head.pos_ == "PROPN":
         return "name"
     return noun_kind if noun_kind in ("document", "organization") else "title"
+
+
+def fill(
+    quote: Quote, cue: Token | None, attribution: Attribution, quoted: tuple[int, int] | None
+) -> None:
+    """Set a quote's cue, speaker span and kind, and channel; `quoted` (the quote's marks) keeps
+    the speaker span out of the quoted words."""
+    if cue is not None:
+        quote.cue, quote.cue_start = cue_text(cue), cue.idx
+    speaker = attribution.speaker
+    if speaker is not None:
+        speaker = better_head(speaker)
+        text = speaker.doc.text
+        limit = None
+        if quoted is not None:
+            limit = (quoted[1], len(text)) if quoted[0] <= speaker.idx else (0, quoted[0])
+        start, end = phrase_bounds(speaker, limit)
+        quote.speaker_text = text[start:end]
+        quote.speaker_start, quote.speaker_end = start, end
+        quote.speaker_kind = speaker_kind(speaker)
+    if attribution.channel is not None:
+        start, end = phrase_bounds(attribution.channel)
+        quote.channel = attribution.channel.doc.text[start:end]
+
+
+def cue_text(cue: Token) -> str:
+    """The cue as written: "said", "according to", "pointed out"."""
+    if cue.lower_ == "according":
+        return "according to"
+    particles = [c for c in cue.children if c.dep_ == "prt"]
+    if particles:
+        return f"{cue.text} {particles[0].text}"
+    return cue.text

@@ -1,0 +1,147 @@
+"""Average-linkage clustering of articles into stories, over candidate pairs only.
+
+Clusters merge best pair first while the mean similarity between their members stays at or
+above a threshold, as in agglomerative clustering, but only pairs joined by a candidate edge
+are ever looked at, so the work follows the number of edges rather than the square of the
+number of articles. A cluster keeps the sum of its members' unit vectors, which gives the exact
+mean similarity to another cluster as one sparse dot product. Clusters that stand for stories
+already in the store are frozen: new articles join them, but two of them never merge.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from detente.stories.dates import Interval
+
+
+@dataclass(slots=True)
+class _Cluster:
+    """A cluster being built: members, summed vector, date bounds, and a change counter."""
+
+    rows: list[int]
+    index: np.ndarray
+    value: np.ndarray
+    latest_start: int | None
+    earliest_end: int | None
+    frozen: bool
+    version: int = 0
+
+
+def _summed(index: np.ndarray, value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A sparse vector with repeated indices added up, indices sorted."""
+    unique, inverse = np.unique(index, return_inverse=True)
+    return unique, np.bincount(inverse, weights=value)
+
+
+def _dot(a: _Cluster, b: _Cluster) -> float:
+    """Dot product of two clusters' summed vectors."""
+    _, left, right = np.intersect1d(a.index, b.index, assume_unique=True, return_indices=True)
+    return float(a.value[left] @ b.value[right])
+
+
+def _bound(values: list[int | None], pick: type[max] | type[min]) -> int | None:
+    """The max (or min) of the known values, None when none is known."""
+    known = [value for value in values if value is not None]
+    return pick(known) if known else None
+
+
+class Agglomeration:
+    """One clustering run over a working set of article vectors."""
+
+    def __init__(
+        self,
+        vectors: sp.csr_matrix,
+        intervals: Sequence[Interval | None],
+        threshold: float,
+        window: int,
+    ) -> None:
+        self.vectors = vectors.tocsr()
+        self.vectors.sort_indices()
+        self.intervals = list(intervals)
+        self.threshold = threshold
+        self.window = window
+        self.clusters: dict[int, _Cluster] = {}
+        self.parent: dict[int, int] = {}
+
+    def seed(self, rows: Sequence[int], frozen: bool) -> int:
+        """Start a cluster holding `rows` (a stored story, or a new article); return its id."""
+        block = self.vectors[list(rows)].tocoo()
+        index, value = _summed(block.col, block.data.astype(np.float64))
+        starts = [iv.start if iv else None for iv in map(self.intervals.__getitem__, rows)]
+        ends = [iv.end if iv else None for iv in map(self.intervals.__getitem__, rows)]
+        key = rows[0]
+        self.clusters[key] = _Cluster(
+            list(rows), index, value, _bound(starts, max), _bound(ends, min), frozen
+        )
+        for row in rows:
+            self.parent[row] = key
+        return key
+
+    def root(self, row: int) -> int:
+        """The id of the cluster a row is in now."""
+        key = self.parent[row]
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def link(self, a: int, b: int) -> float | None:
+        """Mean similarity of two clusters, None when they may not merge at all."""
+        left, right = self.clusters[a], self.clusters[b]
+        if left.frozen and right.frozen:
+            return None
+        late = _bound([left.latest_start, right.latest_start], max)
+        early = _bound([left.earliest_end, right.earliest_end], min)
+        if late is not None and early is not None and late - early > self.window:
+            return None
+        return _dot(left, right) / (len(left.rows) * len(right.rows))
+
+    def join(self, a: int, b: int) -> None:
+        """Merge cluster b into cluster a unconditionally (a near-duplicate, say)."""
+        left, right = self.clusters[a], self.clusters.pop(b)
+        left.index, left.value = _summed(
+            np.concatenate([left.index, right.index]), np.concatenate([left.value, right.value])
+        )
+        left.rows.extend(right.rows)
+        left.latest_start = _bound([left.latest_start, right.latest_start], max)
+        left.earliest_end = _bound([left.earliest_end, right.earliest_end], min)
+        left.frozen = left.frozen or right.frozen
+        left.version += 1
+        self.parent[b] = a
+
+    def run(self, left: np.ndarray, right: np.ndarray) -> list[list[int]]:
+        """Merge along the candidate pairs (rows left[k], right[k]); return each cluster's rows."""
+        heap: list[tuple[float, int, int, int, int]] = []
+        pushed: set[tuple[int, int, int, int]] = set()
+
+        def push(a: int, b: int) -> None:
+            a, b = min(a, b), max(a, b)
+            stamp = (a, b, self.clusters[a].version, self.clusters[b].version)
+            if stamp in pushed:
+                return
+            pushed.add(stamp)
+            similarity = self.link(a, b)
+            if similarity is not None and similarity >= self.threshold:
+                heapq.heappush(heap, (-similarity, *stamp))
+
+        for i, j in zip(left.tolist(), right.tolist(), strict=True):
+            a, b = self.root(i), self.root(j)
+            if a != b:
+                push(a, b)
+        while heap:
+            _, a, b, version_a, version_b = heapq.heappop(heap)
+            if a not in self.clusters or b not in self.clusters:
+                ra, rb = self.root(a), self.root(b)
+                if ra != rb:
+                    push(ra, rb)
+            elif (self.clusters[a].version, self.clusters[b].version) != (version_a, version_b):
+                push(a, b)
+            else:
+                self.join(a, b)
+        return [cluster.rows for cluster in self.clusters.values()]

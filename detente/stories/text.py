@@ -1,0 +1,47 @@
+"""The words and the names of an article that story clustering compares."""
+
+from __future__ import annotations
+
+import re
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+STOP_WORDS = ENGLISH_STOP_WORDS | {"said", "says", "told", "mr", "ms", "mrs"}
+"""Words too common in news to tell happenings apart (scikit-learn's list plus reporting verbs)."""
+
+
+def tokens(text: str) -> list[str]:
+    """The words and numbers of a text as written, possessive endings removed."""
+    return [_POSSESSIVE.sub("", token) for token in _TOKEN.findall(text)]
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased content words and numbers: what TF-IDF weighs."""
+    found = []
+    for token in tokens(text):
+        word = token.lower()
+        if len(word) > 1 and word not in STOP_WORDS:
+            found.append(word)
+    return found
+
+
+def names(text: str) -> list[str]:
+    """Lower-cased capitalised words never written in lower case in the text, and years.
+
+    A cheap stand-in for named entities (people, places, bodies, ships, operations) that costs
+    no parse: "Xi", "Astana", "Vostok-2022" count; "The" at a sentence start does not, nor does
+    "Talks" when "talks" also occurs.
+    """
+    found = tokens(text)
+    lower = {token for token in found if token[0].islower()}
+    out = []
+    for token in found:
+        word = token.lower()
+        if token[0].isupper() and word not in lower and word not in STOP_WORDS:
+            out.append(word)
+        elif _YEAR.fullmatch(token):
+            out.append(token)
+    return out
