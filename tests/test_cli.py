@@ -80,3 +80,18 @@ def test_export_rejects_unknown_kind_and_format(tmp_path: Path) -> None:
 def test_eval_rejects_unknown_stage() -> None:
     result = runner.invoke(app, ["eval", "nonsense"])
     assert result.exit_code == 2 and "unknown stage" in result.output
+
+
+def test_ingest_rejects_an_invalid_actor_file_naming_its_line(tmp_path: Path) -> None:
+    write_inputs(tmp_path / "in")
+    bad = tmp_path / "people.tsv"
+    bad.write_text(
+        "person\tnames\tcountry\trole\tsector\tstart\tend\tleader\tnotes\n"
+        "ana_ruiz\tAna Ruiz\tXXQ\tpresident\t\t2020-01-01\t\t\t\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "t.db"), "--actors", str(bad)]
+    )
+    assert result.exit_code == 2
+    assert "people.tsv" in result.output and "2" in result.output

@@ -27,8 +27,11 @@ class Words:
     noun_agent_preps: frozenset[str]
     object_control: frozenset[str]
     light_verbs: frozenset[str]
+    measures: frozenset[str]
+    participation: frozenset[str]
     frame_preps: frozenset[str]
     occurrence: frozenset[str]
+    anaphoric: frozenset[str]
 
 
 @cache
@@ -50,6 +53,7 @@ class MentionIndex:
     def __init__(self, doc: Doc, mentions: Iterable[Mention]) -> None:
         self._at: list[tuple[Mention, ...]] = [()] * len(doc)
         self._places: list[tuple[Mention, ...]] = [()] * len(doc)
+        self._span: list[tuple[int, int]] = [(i, i + 1) for i in range(len(doc))]
         spans: dict[tuple[int, int], list[Mention]] = {}
         for mention in mentions:
             spans.setdefault((mention.start, mention.end), []).append(mention)
@@ -61,11 +65,16 @@ class MentionIndex:
             actors = tuple(m for m in group if not m.place) or tuple(group)
             for i in range(span.start, span.end):
                 table[i] = actors
+                self._span[i] = (span.start, span.end)
         self._tokens = [i for i, found in enumerate(self._at) if found]
 
     def at(self, token: Token, places: bool = False) -> tuple[Mention, ...]:
         """The actor mentions covering this token, or with `places` the place names too."""
         return self._at[token.i] or (self._places[token.i] if places else ())
+
+    def span_of(self, token: Token) -> range:
+        """The token indices of the mention covering `token` (just the token if none does)."""
+        return range(*self._span[token.i])
 
     def any_between(self, start: int, end: int) -> bool:
         """Whether an actor mention covers any token in [start, end)."""
@@ -156,8 +165,7 @@ def patients_of(verb: Token, used: Iterable[Token]) -> list[Token]:
                 direct.append(inner)
         elif dep in ("dobj", "nsubjpass", "attr", "oprd"):
             if child.i not in used_ids:
-                direct.append(child)
-                later.extend(c for c in child.children if c.dep_ == "poss")
+                direct.append(child)  # "condemned Russia's invasion": the owner counts too
             later.extend(_noun_patients(child))
         elif dep == "prep" and child.lower_ in preps:
             inner = _child(child, "pobj")
@@ -214,6 +222,10 @@ def noun_roles(noun: Token, dates: set[int]) -> NounRoles:
             elif child.lower_ in lists.target_preps:
                 roles.patients.append(inner)
     head, dep = noun.head, noun.dep_
+    if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lists.measures:
+        noun = head.head  # "a new round of joint exercises": the round is what was begun
+        head, dep = noun.head, noun.dep_
+        roles.agents += [c for c in noun.children if c.dep_ == "poss"]
     if dep == "pobj" and head.dep_ == "prep" and head.lower_ in lists.frame_preps:
         verb = head.head
         framed = True
@@ -223,7 +235,7 @@ def noun_roles(noun: Token, dates: set[int]) -> NounRoles:
     if verb == noun or verb.pos_ not in ("VERB", "AUX"):
         return roles
     lemma = verb.lemma_.lower()
-    light = dep in ("dobj", "attr") and lemma in lists.light_verbs
+    light = dep in ("dobj", "attr", "nsubjpass") and lemma in lists.light_verbs
     occurs = dep in ("nsubj", "nsubjpass") and lemma in lists.occurrence
     if light or framed or occurs:
         roles.verb = verb
@@ -251,6 +263,9 @@ def actors_at(token: Token, mentions: MentionIndex, places: bool = False) -> lis
         here = mentions.at(current, places)
         if here:
             found += here
+            doc = current.doc
+            for i in mentions.span_of(current):  # "Barack Obama and Putin": conj on any word
+                stack.extend(c for c in doc[i].children if c.dep_ in ("conj", "appos"))
         else:
             for child in current.children:
                 dep = child.dep_
@@ -276,7 +291,7 @@ def distinct(actors: Iterable[Actor]) -> list[Actor]:
             continue
         if actor.sector is None and any(a.country == actor.country for a in chosen):
             continue
-        chosen = [
-            a for a in chosen if not (a.sector is None and a.country == actor.country)
-        ] + [actor]
+        chosen = [a for a in chosen if not (a.sector is None and a.country == actor.country)] + [
+            actor
+        ]
     return chosen

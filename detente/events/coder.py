@@ -1,7 +1,8 @@
-"""The event coder: actions and their arguments on the dependency parse, coded in CAMEO and PLOVER."""
+"""The event coder: actions and their arguments on the parse, coded in CAMEO and PLOVER."""
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -19,6 +20,7 @@ from detente.events.arguments import (
     distinct,
     noun_roles,
     patients_of,
+    words,
 )
 from detente.events.model import CODER_VERSION, Event
 from detente.events.tables import Tables, load_tables
@@ -26,8 +28,9 @@ from detente.events.triggers import Match, is_verb, match
 from detente.events.when import When, attachments, fallback, find_dates, resolve
 from detente.language import load_nlp
 
-APPEAL, INTENT, DEMAND, REFUSAL = "02", "03", "10", "12"
-"""CAMEO roots of frame verbs: "urged X to", "pledged to", "demanded that", "refused to"."""
+APPEAL, INTENT, DEMAND, REFUSAL, THREAT = "02", "03", "10", "12", "13"
+"""CAMEO roots of frame verbs: "urged X to", "pledged to", "demanded that", "refused to",
+"threatened to"."""
 CONSULT = "04"
 """Meetings, visits and calls: the one kind of noun trigger whose parties may be read off the
 words around it when the parse leaves them unattached."""
@@ -49,8 +52,10 @@ BASE_CONFIDENCE = {"object": 0.9, "composed": 0.85, "particle": 0.85, "verb": 0.
 INHERITED_AGENT = 0.9  # the actor came from a governing verb ("agreed to meet")
 MISSING_RECIPIENT = 0.85  # the type needs a recipient and the sentence names none
 NO_AGENT = 0.7  # nobody is named as acting, only the one acted on
-STATELESS = 0.7  # no party's country is known ("insurgents killed eight people")
+STATELESS = 0.7  # no party's country is known ("the court jailed a student")
 LOOSE_ACTORS = 0.6  # parties read off the words before a meeting noun, not from its parse
+ANAPHORA = 0.6  # "the exercises": parties of the same kind of action a sentence or two before
+RECENT_SENTENCES = 3  # how far back "the exercises" may refer; a paragraph in the seeds
 _JOINT_WORDS = frozenset({"joint", "combined"})
 
 
@@ -122,9 +127,13 @@ class Coder:
         """The events of every sentence of `doc` that names an actor."""
         index = MentionIndex(doc, mentions)
         events: list[Event] = []
+        recent: deque[list[tuple[frozenset[str], list[Mention]]]] = deque(maxlen=RECENT_SENTENCES)
         for sent in doc.sents:
             if index.any_between(sent.start, sent.end):
-                events += _Sentence(self, sent, index, published, published_precision).events()
+                earlier = [item for memory in recent for item in memory]
+                coding = _Sentence(self, sent, index, published, published_precision, earlier)
+                events += coding.events()
+                recent.append(coding.memory)
         return events
 
     def reciprocal(self, action: _Action, code: str) -> bool:
@@ -145,14 +154,20 @@ class _Sentence:
         index: MentionIndex,
         published: date | None,
         published_precision: str | None,
+        recent: list[tuple[frozenset[str], list[Mention]]],
     ) -> None:
         self.coder = coder
+        self.recent = recent
+        """(CAMEO roots the action counts as, parties) of the actions of the sentences before."""
+        self.memory: list[tuple[frozenset[str], list[Mention]]] = []
         self.tables = coder.tables
         self.sent = sent
         self.index = index
         self.published = published
         self.published_precision = published_precision
         self.attached = attachments(sent, find_dates(sent.text, sent.start_char))
+        self.start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        """Where the sentence's words begin in the article (leading blanks left out)."""
         self.dates = {i for _, _, inside in self.attached for i in inside}
 
     def events(self) -> list[Event]:
@@ -164,10 +179,10 @@ class _Sentence:
         consumed = {o.i for m in found for o in m.objects}
         verbs = {m.token.i for m in found if not m.noun}
         found = [m for m in found if not (m.noun and m.token.i in consumed)]
-        events = []
+        events: list[Event] = []
         for action in sorted(self._actions(found), key=lambda a: _depth(a.head)):
             event = self._event(action, verbs)
-            if event is not None:
+            if event is not None and not any(_covers(e, event) for e in events):
                 events.append(event)
         return events
 
@@ -183,29 +198,36 @@ class _Sentence:
                 if complement.token.i in done or frame.token.i in done:
                     continue
                 action = self._combine(frame, complement)
-                done.update((frame.token.i, complement.token.i))
-                actions.append(action)
+                if action is not None:
+                    done.update((frame.token.i, complement.token.i))
+                    actions.append(action)
         actions += [_single(m) for m in found if m.token.i not in done]
         return actions
 
-    def _combine(self, frame: Match, complement: Match) -> _Action:
-        """One action from a frame verb and the coded action it governs."""
+    def _combine(self, frame: Match, complement: Match) -> _Action | None:
+        """One action from a frame verb and the coded action it governs; None when the
+        complement is another party's act the frame only speaks of ("warned that any backing
+        from Beijing would damage ties")."""
         root = frame.entry.cameo[:2]
         controller = _controller(frame.token, complement.token)
         addressees = [controller] if controller is not None else []
-        if root == INTENT and controller is not None and self._other_side(frame.token, controller):
-            root = APPEAL  # "wants Putin to attack": a wish that another act is an appeal
+        if controller is not None and self._other_side(frame.token, controller):
+            if root == INTENT and frame.token.lemma_.lower() in words().object_control:
+                root = APPEAL  # "wants Putin to attack": a wish that another act is an appeal
+            elif root in (INTENT, THREAT):
+                return None
         combined = self.tables.compose(root, complement.entry.cameo)
-        words = frame.words + complement.words
+        both = frame.words + complement.words
         rule = f"{frame.entry.pattern} + {complement.entry.pattern}"
         if combined:
             keep = addressees if root in (APPEAL, DEMAND) else []
-            return _Action(frame.token, complement, combined, rule, words, frame, addressees=keep)
+            return _Action(frame.token, complement, combined, rule, both, frame, addressees=keep)
         if root == REFUSAL:
             code = complement.entry.cameo
-            return _Action(complement.token, complement, code, rule + ": refused", words,
-                           negated=True)
-        return _Action(frame.token, frame, frame.entry.cameo, rule + ": no combined code", words)
+            return _Action(
+                complement.token, complement, code, rule + ": refused", both, negated=True
+            )
+        return _Action(frame.token, frame, frame.entry.cameo, rule + ": no combined code", both)
 
     def _other_side(self, frame: Token, controller: Token) -> bool:
         """Whether the one who should act is a different party from the frame's subject."""
@@ -249,18 +271,35 @@ class _Sentence:
         joint = self.coder.reciprocal(action, action.code)
         agents = self._named(roles.agents + (roles.of if joint else []))
         patients = self._named(roles.patients + ([] if joint else roles.of), places=True)
+        patients += [m for m in self._named(roles.agents, places=True) if m.place]  # Beijing visit
         if not agents and not patients and _governor(noun).i in verbs:
             return None  # "condemned the attack": the verb's event, not the noun's
         if roles.verb is not None:
-            agents = agents or self._named(roles.clause_agents)
+            clause = self._named(roles.clause_agents)
+            if roles.verb.lemma_.lower() in words().participation:
+                agents += [m for m in clause if all(m is not a for a in agents)]
+            agents = agents or clause
             if joint or not patients:
                 patients += self._named(roles.clause_patients, places=True)
-            return _Parties(agents, patients)
-        if agents or patients:
+            if agents or patients:
+                return _Parties(agents, patients)
+        elif agents or patients:
             return _Parties(agents, patients, through=False)
+        earlier = self._earlier(action)
+        if earlier:
+            return _Parties(earlier, [], ANAPHORA)
         if action.code.startswith(CONSULT):
             return _Parties(self.index.between(self.sent.start, noun.i), [], LOOSE_ACTORS, False)
         return None
+
+    def _earlier(self, action: _Action) -> list[Mention]:
+        """For "the exercises" with no parties of their own, those of the same kind of action
+        in the sentences just before."""
+        noun = action.main.token
+        if not any(c.dep_ == "det" and c.lower_ in words().anaphoric for c in noun.children):
+            return []
+        kind = action.main.entry.cameo[:2]
+        return next((parties for roots, parties in reversed(self.recent) if kind in roots), [])
 
     def _speaker(self, agents: list[Token]) -> list[Mention]:
         """For an unresolved pronoun subject of reported speech, the speaker it refers to."""
@@ -284,10 +323,15 @@ class _Sentence:
         code, rule = action.code, action.rule
         if code == SINGLE_SIDE_MOBILIZE and _joint(agents, main.token):
             code, rule = JOINT_CODE, rule + " (joint: 062)"
+        kinds = {main.entry.cameo[:2], code[:2]} | (
+            {SINGLE_SIDE_MOBILIZE[:2]} if code == JOINT_CODE else set()
+        )
+        joint = self.coder.reciprocal(action, code)
+        self.memory.append((frozenset(kinds), agents + patients if joint else agents))
         read = cues.read(action.head, parties.through)
         negated = read.negated or action.negated
         stance = None
-        if negated and (read.future or read.refused) and self._cooperative(code):
+        if negated and self._cooperative(code):
             stance = self.tables.compose(REFUSAL, code) or REFUSAL + "0"
             code, rule, negated = stance, rule + " (will not: a refusal)", False
         elif read.obliged and not negated and (speakers := self._named(read.speakers)):
@@ -314,7 +358,7 @@ class _Sentence:
             historical = historical or when.last_day < self.published - timedelta(
                 days=HISTORICAL_DAYS
             )
-        words = sorted({t.i: t for t in action.words}.values(), key=lambda t: t.i)
+        said = sorted({t.i: t for t in action.words}.values(), key=lambda t: t.i)
         sent = self.sent
         return Event(
             actors=actors,
@@ -334,10 +378,10 @@ class _Sentence:
             date_precision=when.precision if when else None,
             date_basis=when.basis if when else None,
             confidence=round(BASE_CONFIDENCE[_kind(action)] * factor, 3),
-            sentence=sent.text,
-            start=sent.start_char,
-            end=sent.end_char,
-            trigger=_trigger_text(words),
+            sentence=sent.text.strip(),
+            start=self.start,
+            end=self.start + len(sent.text.strip()),
+            trigger=_trigger_text(said),
             rule=rule,
             coder_version=CODER_VERSION,
         )
@@ -352,7 +396,8 @@ class _Sentence:
         """Actors and recipients: one list of all parties for a joint action."""
         acting = distinct(m.actor for m in agents)
         receiving = [
-            a for a in distinct(m.actor for m in patients)
+            a
+            for a in distinct(m.actor for m in patients)
             if not any(_same_side(a, b) for b in acting)
         ]
         if self.coder.reciprocal(action, code):
@@ -461,6 +506,15 @@ def _joint(agents: list[Mention], trigger: Token) -> bool:
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
     near = [*trigger.children, *(subject.children if subject is not None else [])]
     return any(t.lower_ in _JOINT_WORDS for t in near)
+
+
+def _covers(kept: Event, other: Event) -> bool:
+    """Whether `other` repeats `kept`: the same kind of action among the same parties
+    ("met ... to discuss", "criticised and condemned")."""
+    if kept.cameo[:2] != other.cameo[:2] or kept.negated != other.negated:
+        return False
+    parties = {a.code for a in kept.actors + kept.recipients}
+    return {a.code for a in other.actors + other.recipients} <= parties
 
 
 def _same_side(one: Actor, other: Actor) -> bool:

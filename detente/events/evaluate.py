@@ -48,9 +48,12 @@ def _settings(path: Path = DATA) -> dict:
         return tomllib.load(handle)
 
 
-def coded(sentences: list[Sentence]) -> Iterator[tuple[Sentence, list[Event]]]:
+def coded(
+    sentences: list[Sentence], announced: bool = True
+) -> Iterator[tuple[Sentence, list[Event]]]:
     """Each sentence with the events the coder counts as real in it (no negated or
-    hypothetical ones) in the gold sets' convention (see `convention`), parsed in batches."""
+    hypothetical ones), parsed in batches; with `announced`, future events are coded as
+    the announcements PLOVER's gold sets make of them (see `convention`)."""
     nlp = load_nlp()
     resolver = Resolver()
     coder = Coder(load_tables())
@@ -58,7 +61,8 @@ def coded(sentences: list[Sentence]) -> Iterator[tuple[Sentence, list[Event]]]:
     for sentence, doc in zip(sentences, docs, strict=True):
         mentions = resolver.resolve(doc, sentence.published)
         events = coder.code(doc, mentions, sentence.published)
-        yield sentence, [convention(e) for e in events if not (e.negated or e.hypothetical)]
+        real = [e for e in events if not (e.negated or e.hypothetical)]
+        yield sentence, [convention(e) for e in real] if announced else real
 
 
 def convention(event: Event) -> Event:
@@ -74,8 +78,12 @@ def convention(event: Event) -> Event:
     code = tables.compose(root, event.cameo) or root + "0"
     row = tables.cameo(code)
     return replace(
-        event, cameo=code, plover=row.plover_type, plover_mode=row.plover_mode,
-        quad_class=row.quad_class, future=False,
+        event,
+        cameo=code,
+        plover=row.plover_type,
+        plover_mode=row.plover_mode,
+        quad_class=row.quad_class,
+        future=False,
     )
 
 
@@ -190,7 +198,7 @@ def petr2(shared: Path) -> dict[str, float | int]:
     }
     counts: Counter[str] = Counter()
     no_event_false = no_event = 0
-    for sentence, events in coded(sentences):
+    for sentence, events in coded(sentences, announced=False):
         gold = sentence.gold if isinstance(sentence.gold, set) else set()
         predicted = set().union(*(triples(e) for e in events)) if events else set()
         if not gold:
@@ -204,7 +212,9 @@ def petr2(shared: Path) -> dict[str, float | int]:
             counts[f"{view}.gold"] += len(g)
     out: dict[str, float | int] = {"petr2.sentences": len(sentences)}
     for view in views:
-        precision, recall, f1 = _f1(counts[f"{view}.tp"], counts[f"{view}.pred"], counts[f"{view}.gold"])
+        precision, recall, f1 = _f1(
+            counts[f"{view}.tp"], counts[f"{view}.pred"], counts[f"{view}.gold"]
+        )
         out[f"petr2.{view}_precision"] = round(precision, 4)
         out[f"petr2.{view}_recall"] = round(recall, 4)
         out[f"petr2.{view}_f1"] = round(f1, 4)

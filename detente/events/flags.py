@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -102,6 +103,7 @@ def read(trigger: Token, through: bool = True) -> Flags:
         _noun_cues(trigger, found, words)
         if not through:
             chain = chain[:1]
+    shifted = _backshifted(chain, words)
     tense_read = False
     via = ""
     reported_from: Token | None = None
@@ -109,7 +111,8 @@ def read(trigger: Token, through: bool = True) -> Flags:
         if position and via in ("xcomp", "acomp", "pcomp", "prep", "ccomp"):
             _governor_cues(token, found, words)
         if via not in ("ccomp", "parataxis") and reported_from is None:
-            _local_cues(token, found, words, negation=via not in ("conj", "advcl", "pcomp"))
+            negation = via not in ("conj", "advcl", "pcomp")
+            _local_cues(token, found, words, negation, shifted)
             if not tense_read and token.pos_ in ("VERB", "AUX"):
                 found.past = _past(token)
                 tense_read = True
@@ -117,8 +120,6 @@ def read(trigger: Token, through: bool = True) -> Flags:
         if via in ("ccomp", "parataxis") and token.lemma_.lower() in words.speech:
             reported_from = token
             found.speakers += [c for c in token.children if c.dep_ in ("nsubj", "agent")]
-            if found.future is False and _backshifted(chain[position - 1], token, words):
-                found.future, found.hypothetical = True, False
         via = token.dep_
     root = trigger.sent.root
     if root not in chain:
@@ -155,31 +156,42 @@ def _noun_cues(noun: Token, found: Flags, words: Cues) -> None:
         elif child.dep_ in ("amod", "compound") and child.lemma_.lower() in words.future_modifiers:
             found.future = True
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words.possibility:
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in words.possibility
+    ):
         found.hypothetical = True
 
 
-def _local_cues(token: Token, found: Flags, words: Cues, negation: bool) -> None:
-    """Cues hanging from one word of the chain: negation, modals, conditions, background."""
+def _local_cues(token: Token, found: Flags, words: Cues, negation: bool, shifted: bool) -> None:
+    """Cues hanging from one word of the chain: negation, modals, conditions, background.
+
+    `negation` says whether a negation here reaches the action; `shifted`, whether "would"
+    is the past of "will" in reported speech.
+    """
     for child in token.children:
         dep, lower = child.dep_, child.lower_
         if dep == "neg" or (dep == "advmod" and lower in words.negation):
             found.negated = found.negated or negation
         elif dep == "aux":
             lemma = child.lemma_.lower()
-            if lower in words.future_aux or lemma in words.future_aux:
+            will = lower in words.future_aux or lemma in words.future_aux
+            if will or (shifted and lower == "would"):
                 found.future = True
             elif lower in words.modals or lemma in words.modals:
                 found.hypothetical = True
                 found.obliged = found.obliged or lower in words.obliging
         elif dep == "mark" and lower in words.conditions:
             found.hypothetical = True
-        elif (dep == "advmod" and lower in words.past_adverbs) or (dep in ("prep", "advmod", "npadvmod", "advcl") and _opens_with(
-            child, words.past_phrases
-        )) or (dep in ("nsubj", "nsubjpass") and any(
-            t.dep_ == "advmod" and t.lower_ in words.past_adverbs for t in child.subtree
-        )):
+        elif dep == "advmod" and lower in words.past_adverbs:
             found.historical = True
+        elif dep in ("prep", "advmod", "npadvmod", "advcl"):
+            found.historical = found.historical or _opens_with(child, words.past_phrases)
+        elif dep in ("nsubj", "nsubjpass"):
+            found.historical = found.historical or any(
+                t.dep_ == "advmod" and t.lower_ in words.past_adverbs for t in child.subtree
+            )
 
 
 def _governor_cues(governor: Token, found: Flags, words: Cues) -> None:
@@ -228,10 +240,10 @@ def _past(verb: Token) -> bool:
     return verb.tag_ in _PAST_TAGS and not auxiliaries
 
 
-def _backshifted(clause: Token, speech: Token, words: Cues) -> bool:
-    """Whether "would" in reported speech after a past verb is a shifted "will"."""
-    if speech.tag_ != "VBD":
-        return False
-    return any(
-        c.dep_ == "aux" and c.lower_ == "would" for c in clause.children
-    )
+def _backshifted(chain: list[Token], words: Cues) -> bool:
+    """Whether the chain is reported speech after a past verb of saying ("told Putin that China
+    would support"), where "would" is the past of "will"."""
+    for below, above in pairwise(chain):
+        if below.dep_ in ("ccomp", "parataxis"):
+            return above.tag_ == "VBD" and above.lemma_.lower() in words.speech
+    return False

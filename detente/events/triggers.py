@@ -41,14 +41,32 @@ def match(token: Token, lexicon: Lexicon, dates: set[int]) -> Match | None:
     """The lexicon pattern this token triggers, or None. `dates`: indices of date tokens."""
     lemma = token.lemma_.lower()
     if is_verb(token):
-        return _verb(token, lemma, lexicon, dates) if lexicon.verb(lemma) else None
-    if token.pos_ in ("NOUN", "PROPN") and lexicon.noun(lemma):
-        modifiers = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
+        lemma = lemma if lexicon.verb(lemma) else _repaired(token, lexicon)
+        return _verb(token, lemma, lexicon, dates) if lemma else None
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in _MODIFIER_DEPS and lexicon.noun(lemma):
+        modifiers = _modifiers([token])
         entry = lexicon.match_noun(lemma, (m.lemma_ for m in modifiers))
         if entry is not None:
             used = [m for m in modifiers if m.lemma_.lower() in entry.pattern.modifiers]
             return Match(token, entry, [token, *used], [])
     return None
+
+
+def _modifiers(heads: list[Token]) -> list[Token]:
+    """Compound and adjective modifiers of the heads and of those modifiers ("joint war drills":
+    "joint" may hang from "war")."""
+    found = [c for h in heads for c in h.children if c.dep_ in _MODIFIER_DEPS]
+    return found + [c for m in found for c in m.children if c.dep_ in _MODIFIER_DEPS]
+
+
+def _repaired(token: Token, lexicon: Lexicon) -> str:
+    """A lexicon verb for a past form the small model lemmatises wrongly ("staged" as "stag"),
+    or "" when none fits."""
+    text = token.lower_
+    if token.tag_ not in ("VBD", "VBN") or not text.endswith("ed"):
+        return ""
+    stems = (text[:-1], text[:-2], text[:-3])  # staged, opened, stopped
+    return next((stem for stem in stems if lexicon.verb(stem)), "")
 
 
 def _verb(token: Token, lemma: str, lexicon: Lexicon, dates: set[int]) -> Match | None:
@@ -70,7 +88,7 @@ def _verb(token: Token, lemma: str, lexicon: Lexicon, dates: set[int]) -> Match 
         elif dep in _OBJECT_DEPS:
             objects.append(child)
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
-    modifiers = [c for o in objects for c in o.children if c.dep_ in _MODIFIER_DEPS]
+    modifiers = _modifiers(objects)
     forms = [form for o in objects for form in (o.lemma_.lower(), o.lower_)]
     entry = lexicon.match_verb(
         lemma, (p.lower_ for p in particles), forms, (m.lemma_.lower() for m in modifiers)
@@ -81,5 +99,5 @@ def _verb(token: Token, lemma: str, lexicon: Lexicon, dates: set[int]) -> Match 
     used_objects = [o for o in objects if pattern.obj in (o.lemma_.lower(), o.lower_)][:1]
     used = [p for p in particles if p.lower_ in pattern.particles]
     if used_objects:
-        used += [m for m in used_objects[0].children if m.lemma_.lower() in pattern.modifiers]
+        used += [m for m in _modifiers(used_objects) if m.lemma_.lower() in pattern.modifiers]
     return Match(token, entry, [token, *used, *used_objects], used_objects)

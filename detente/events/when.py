@@ -83,12 +83,13 @@ class _Words:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
 
-def _alternation(words: Iterable[str], *, capital: bool = False) -> str:
-    """A regex alternation of the words, longest first, abbreviations with an optional dot."""
+def _alternation(names: dict[str, int]) -> str:
+    """A regex alternation of capitalised names, longest first; an abbreviation ("Feb", a
+    shorter form of a longer name with the same value) may carry a dot."""
     forms = []
-    for word in sorted(words, key=len, reverse=True):
-        text = word.capitalize() if capital else word
-        forms.append(re.escape(text) + (r"\.?" if len(word) <= 4 and capital else ""))
+    for name in sorted(names, key=len, reverse=True):
+        short = any(o != name and o.startswith(name) and names[o] == names[name] for o in names)
+        forms.append(re.escape(name.capitalize()) + (r"\.?" if short else ""))
     return "(?:" + "|".join(forms) + ")"
 
 
@@ -104,19 +105,22 @@ def _words(path: Path = DATA) -> _Words:
     bad = [k for k, (_, precision) in units.items() if precision not in _PRECISIONS]
     if bad:
         raise ValueError(f"{path}: units {bad} have a precision outside {_PRECISIONS}")
-    month = "(?P<m>" + _alternation(months, capital=True) + ")"
+    month = "(?P<m>" + _alternation(months) + ")"
     day1, day2 = (rf"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)" for g in ("d", "d2"))
     year = r"(?P<y>(?:1[89]|20)\d\d)(?!\d)"
     dash = r"\s*(?:-|–|—|to|and|through)\s*"
     lone_month = "|".join(map(re.escape, data["lone_month"]["before"]))
     lone_year = "|".join(map(re.escape, data["lone_year"]["before"]))
     season = r"(?:(?:early|late|mid)[\s-]+|the\s+(?:end|start|beginning|middle)\s+of\s+)?"
-    weekday = "(?P<w>" + _alternation(weekdays, capital=True) + ")"
+    weekday = "(?P<w>" + _alternation(weekdays) + ")"
     unit = "(?P<u>" + "|".join(units) + ")"
     number = r"(?P<n>\d+|" + "|".join(numbers) + ")"
     patterns = (
-        ("dm", rf"\b(?i:between|from)\s+(?:the\s+)?{day1}{dash}(?:the\s+)?{day2}\s+(?:of\s+)?{month}"
-         rf"(?:,?\s+{year})?"),
+        (
+            "dm",
+            rf"\b(?i:between|from)\s+(?:the\s+)?{day1}{dash}(?:the\s+)?{day2}\s+(?:of\s+)?{month}"
+            rf"(?:,?\s+{year})?",
+        ),
         ("dm", rf"\b{day1}\s*[-–]\s*{day2}\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
         ("md", rf"\b{month}\s+{day1}(?:\s*[-–]\s*{day2})?(?:,?\s+{year})?"),
         ("dm", rf"\b(?:the\s+)?{day1}\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
@@ -133,7 +137,12 @@ def _words(path: Path = DATA) -> _Words:
     return _Words(months, weekdays, numbers, units, dict(data["days"]), compiled)
 
 
-_SHIFTS = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0, None: 0}
+_SHIFTS = {"last": -1, "past": -1, "next": 1, "coming": 1}
+
+
+def _shift(word: str | None) -> int:
+    """The step "last" (-1), "next" (+1) or "this" (0) makes from the publication date."""
+    return _SHIFTS.get((word or "").lower(), 0)
 
 
 def find_dates(text: str, offset: int = 0) -> list[DateSpan]:
@@ -170,10 +179,10 @@ def _read(kind: str, match: re.Match[str], words: _Words, start: int, end: int) 
         return DateSpan(start, end, text, year=year)
     if kind == "w":
         weekday = words.weekdays[groups["w"].lower().rstrip(".")]
-        return DateSpan(start, end, text, weekday=weekday, shift=_SHIFTS[(groups["rel"] or "").lower() or None])
+        return DateSpan(start, end, text, weekday=weekday, shift=_shift(groups["rel"]))
     if kind == "u":
         unit = groups["u"].lower()
-        return DateSpan(start, end, text, unit=unit, shift=_SHIFTS[(groups["rel"] or "").lower() or None])
+        return DateSpan(start, end, text, unit=unit, shift=_shift(groups["rel"]))
     if kind == "ago":
         count = groups["n"].lower()
         number = int(count) if count.isdigit() else words.numbers[count]
@@ -216,7 +225,7 @@ def _absolute(span: DateSpan) -> When | None:
 
 
 def _month_day(span: DateSpan, published: date, forward: bool) -> When | None:
-    """"February 4" or "in May": the year chosen so the date lies on the right side."""
+    """A month and day, or a month alone ("February 4", "in May"), in the right year."""
     month = span.month or 1
     candidates = []
     for year in (published.year - 1, published.year, published.year + 1):
@@ -239,7 +248,7 @@ def _month_day(span: DateSpan, published: date, forward: bool) -> When | None:
 
 
 def _weekday(span: DateSpan, published: date, forward: bool) -> When:
-    """"on Wednesday": the nearest such day before (or, read forward, after) publication."""
+    """A weekday ("on Wednesday"): the nearest one before (read forward, after) publication."""
     weekday = span.weekday or 0
     if span.shift > 0 or (span.shift == 0 and forward):
         ahead = (weekday - published.weekday()) % 7 or (7 if span.shift > 0 else 0)
@@ -249,7 +258,7 @@ def _weekday(span: DateSpan, published: date, forward: bool) -> When:
 
 
 def _unit(span: DateSpan, published: date) -> When:
-    """"last week", "earlier this month", "three days ago", "yesterday"."""
+    """A unit counted from publication ("last week", "earlier this month", "yesterday")."""
     unit = span.unit or "day"
     days, precision = _words().units[unit]
     if precision == "day":

@@ -12,6 +12,7 @@ title, a scare-quoted word) is not a quote.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -26,8 +27,18 @@ _MAX_LINK_STEPS = 4  # quote root -> cue: "..., Putin said" is 1 step, "describi
 _MAX_PARTIAL_WORDS = 3  # scare quotes ("no limits", "dual-use") have 1-3 words; calibrated on
 # PolNeAR train, where uncued stretches this short are rarely attributions
 _MAX_TRAILING_LEAD = 4  # '"...." Mr. Manafort said.': words before the cue of the next sentence
+_SIGNATURE = re.compile(
+    r"[\s\xa0]*(?:―|—|–|--)[\s\xa0]*(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,4})\.?\s*$"
+)
+_MAX_TITLE_WORDS = (
+    8  # titles of shows and books in PolNeAR train: "Meet the Press", "Hail, Caesar!"
+)
+_TITLE_WORD_LENGTH = 4  # shorter words (of, the, and) stay lower case in a title
 _MUTE_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which", "what", "there"})
 _NOUN_STARTS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ"})
+_NOUN_HEADS = frozenset({"PROPN", "NOUN", "PRON"})
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_MAX_SPEAKER_DISTANCE = 16  # "Jay DiPietro, the club's 78-year-old president ..., suggested": 16
 _NAME_DEPS = frozenset({"compound", "det", "amod", "flat", "poss"})
 
 
@@ -41,7 +52,8 @@ class _Found:
     standalone: bool
     """Nothing around the stretch says who said it: it may continue another quote."""
     trailing: tuple[Token, Attribution] | None = None
-    """The cue opening the next sentence and what it gives, for a stretch standing alone."""
+    """For a stretch standing alone: the cue of the colon ending the paragraph before, or the
+    cue opening the next sentence, and what it gives."""
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
@@ -90,14 +102,14 @@ def _cue_tokens(doc: Doc) -> dict[int, str]:
 
 
 def _idle(token: Token, use: str) -> bool:
-    """Whether a cue word is used for something else here: naming a thing or a bare participle
-    opening a sentence ("Asked about it, ...")."""
-    if use == "naming" and (token.dep_ == "acl" or token.i and token.nbor(-1).lower_ in ("so-",)):
-        return True
-    if token.i and token.nbor(-1).text == "-" and token.i > 1 and token.nbor(-2).lower_ == "so":
+    """Whether a cue word is used for something else here: naming a thing ("a film called",
+    "so-called") or a bare participle opening a sentence ("Asked about it, he said")."""
+    so_called = token.i > 1 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "so"
+    if use == "naming" and (token.dep_ == "acl" or so_called):
         return True
     bare = not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
-    return token.tag_ == "VBN" and token.dep_ == "advcl" and bare
+    opening = token.dep_ == "advcl" and token.i < token.head.i
+    return token.tag_ in ("VBN", "VBG") and opening and bare
 
 
 def _frame(doc: Doc, quoted: Quoted, inside: set[int], cue_tokens: dict[int, str]) -> _Found:
@@ -105,18 +117,47 @@ def _frame(doc: Doc, quoted: Quoted, inside: set[int], cue_tokens: dict[int, str
     span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
     if span is None or not len(span):
         return _Found(quoted, None, Attribution(None, None), False)
+    signed = _signature(doc, quoted)
+    if signed is not None:
+        return _Found(quoted, None, Attribution(signed, None), False)
     frame = _frame_tokens(doc, quoted, span, inside)
-    cue = _linked_cue(span, frame, cue_tokens) or _nearest_cue(quoted, doc, frame, cue_tokens)
-    if cue is not None:
-        return _Found(quoted, cue, _cue_attribution(cue, frame), False)
-    colon = _colon_speaker(doc, quoted, frame)
+    cue = _linked_cue(span, frame, cue_tokens)
+    if cue is None and _title_like(span):
+        return _Found(quoted, None, Attribution(None, None), False)
+    colon = _colon_speaker(doc, quoted, frame) if cue is None else None
     if colon is not None:
         return _Found(quoted, colon[0], Attribution(colon[1], None), False)
+    cue = cue or _nearest_cue(quoted, doc, frame, cue_tokens)
+    if cue is not None:
+        cue = _outermost(cue, frame, cue_tokens)
+        return _Found(quoted, cue, _cue_attribution(cue, frame), False)
     if not any(not doc[i].is_punct and not doc[i].is_space for i in frame):
-        trailing = _trailing(doc, span, inside, cue_tokens)
-        return _Found(quoted, None, Attribution(None, None), True, trailing)
+        lead = _lead_in(doc, quoted, inside) or _trailing(doc, span, inside, cue_tokens)
+        return _Found(quoted, None, Attribution(None, None), True, lead)
     partial = _partial_speaker(span, frame)
     return _Found(quoted, None, partial, partial.speaker is None)
+
+
+def _signature(doc: Doc, quoted: Quoted) -> Token | None:
+    """The name signing a quote from the end of its line: '"...." ― Karen Bobadilla'."""
+    line_end = doc.text.find("\n", quoted.close_end)
+    match = _SIGNATURE.match(
+        doc.text, quoted.close_end, len(doc.text) if line_end < 0 else line_end
+    )
+    if match is None:
+        return None
+    name = doc.char_span(*match.span("name"), alignment_mode="expand")
+    return None if name is None else name.root
+
+
+def _title_like(span: Span) -> bool:
+    """Whether quoted words look like a title or a name ("Bridge of Spies", "Morning Joe"):
+    a few words, every long one capitalized, not an exclamation or a question."""
+    words = [t for t in span if t.is_alpha]
+    long_words = [t for t in words if len(t) >= _TITLE_WORD_LENGTH]
+    if not long_words or len(words) > _MAX_TITLE_WORDS or span[-1].text in ("!", "?"):
+        return False
+    return all(t.text[0].isupper() for t in long_words)
 
 
 def _cue_attribution(cue: Token, frame: set[int]) -> Attribution:
@@ -160,6 +201,17 @@ def _linked_cue(span: Span, frame: set[int], cue_tokens: dict[int, str]) -> Toke
     return None
 
 
+def _outermost(cue: Token, frame: set[int], cue_tokens: dict[int, str]) -> Token:
+    """The outermost reporting cue whose words hold `cue` ("Israel said Clinton called on them
+    to be '...'" is Israel's report): the quote is credited to who reports it."""
+    outer = cue
+    for ancestor in cue.ancestors:
+        reports = ancestor.i in frame and cue_tokens.get(ancestor.i) == "reported"
+        if reports and any(c.dep_ in ("nsubj", "nsubjpass") for c in ancestor.children):
+            outer = ancestor
+    return outer
+
+
 def _nearest_cue(
     quoted: Quoted, doc: Doc, frame: set[int], cue_tokens: dict[int, str]
 ) -> Token | None:
@@ -178,18 +230,31 @@ def _nearest_cue(
 
 def _adjacent_speaker(cue: Token, frame: set[int]) -> Token | None:
     """For a cue the parse gives no subject: the noun phrase after a cue that follows a quote
-    ('"...," said retired neurosurgeon Ben Carson'), else the one right before it."""
+    ('"...," said retired neurosurgeon Ben Carson'), else the one right before it, else the
+    nearest name or personal pronoun before it in the frame."""
     doc = cue.doc
     after = cue.i + 1
-    inverted = cue.i == 0 or cue.nbor(-1).is_punct or cue.i - 1 not in frame
-    if inverted and after < len(doc) and after in frame and doc[after].pos_ in _NOUN_STARTS:
+    previous = cue.i - 2 if cue.i > 1 and cue.nbor(-1).is_punct else cue.i - 1
+    inverted = previous >= 0 and previous not in frame
+    if inverted and after in frame and _speaker_like(doc[after], _NOUN_STARTS):
         return doc[after].head if doc[after].dep_ in _NAME_DEPS else doc[after]
     before = cue.i - 1
-    while before >= 0 and before in frame and doc[before].pos_ in ("ADV", "AUX", "PART"):
+    while before in frame and doc[before].pos_ in ("ADV", "AUX", "PART"):
         before -= 1
-    if before >= 0 and before in frame and doc[before].pos_ in ("PROPN", "NOUN", "PRON"):
+    if before in frame and _speaker_like(doc[before], _NOUN_HEADS):
         return doc[before]
+    for index in range(cue.i - 1, max(cue.i - _MAX_SPEAKER_DISTANCE, -1), -1):
+        if index not in frame:
+            break
+        token = doc[index]
+        if token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL_PRONOUNS:
+            return token
     return None
+
+
+def _speaker_like(token: Token, parts: frozenset[str]) -> bool:
+    """Whether `token` can start or head a speaker's noun phrase (no dates: "said Tuesday")."""
+    return token.pos_ in parts and token.ent_type_ not in ("DATE", "TIME")
 
 
 def _colon_speaker(doc: Doc, quoted: Quoted, frame: set[int]) -> tuple[Token, Token] | None:
@@ -230,6 +295,26 @@ def _partial_speaker(span: Span, frame: set[int]) -> Attribution:
     return Attribution(subject, None)
 
 
+def _lead_in(doc: Doc, quoted: Quoted, inside: set[int]) -> tuple[Token, Attribution] | None:
+    """For a quote opening its paragraph after a paragraph ending in a colon ("issued the
+    following statement:"): the verb and subject before that colon."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, quoted.open_mark) + 1
+    if text[line_start : quoted.open_mark].strip():
+        return None
+    before = text[:line_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return None
+    sentence = colon[0].sent
+    frame = {t.i for t in sentence if t.i not in inside}
+    fake = Quoted(quoted.start, quoted.end, len(before), quoted.close_end, False, 1)
+    found = _colon_speaker(doc, fake, frame)
+    return None if found is None else (found[0], Attribution(found[1], None))
+
+
 def _trailing(
     doc: Doc, span: Span, inside: set[int], cue_tokens: dict[int, str]
 ) -> tuple[Token, Attribution] | None:
@@ -262,6 +347,8 @@ def _continued(text: str, found: list[_Found], index: int) -> tuple[Token, Attri
     """Cue and speaker for the stand-alone quote `index`: the previous quote of its paragraph,
     the next sentence's cue, the next quote of its paragraph, or the previous paragraph's last."""
     here = found[index]
+    if here.trailing is not None and here.trailing[0].idx < here.quoted.open_mark:
+        return here.trailing
     for other in reversed(found[:index]):
         if "\n" in text[other.quoted.close_end : here.quoted.open_mark]:
             break

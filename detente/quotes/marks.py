@@ -75,7 +75,10 @@ def _marks(text: str, pattern: re.Pattern[str]) -> list[_Mark]:
         after = text[end] if end < len(text) else "\n"
         if glyph in "'’" and before.isalnum() and after.isalnum():
             continue  # an apostrophe: don't, Russia’s
+        if before == "=":
+            continue  # a markup attribute's value: <tweet author="...">
         opens = (before.isspace() or before in _BEFORE_OPEN) and not after.isspace()
+        opens = opens or (before == "\n" and glyph in _CLOSING_GLYPHS and after == " ")
         opens = opens or (before in _GLUED_OPEN and after.isalnum())
         closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSE)
         if glyph in _OPENING_GLYPHS:

@@ -14,9 +14,13 @@ _CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "ccomp", "paratax
 _MAX_CLIMB = 5  # "Putin was quoted as saying by ..." needs 3 steps (saying -> as -> quoted)
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 _NAME_PARTS = frozenset({"compound", "flat", "amod", "det", "poss", "nmod", "case", "nummod"})
+_BREAKS = frozenset({"-", "—", "–", "--", ":", "|", "(", ")"})
+_LEADING_JUNK = frozenset({"ADV", "CCONJ", "SCONJ", "PUNCT", "SPACE"})
 _SPEAKER_ENTITIES = {"PERSON": "name", "ORG": "organization", "NORP": "organization"}
 _PLACE_ENTITIES = frozenset({"GPE", "FAC", "LOC"})
 _CHANNEL_PREPOSITIONS = frozenset({"in", "on", "to", "via", "through", "during", "with", "by"})
+_CHANNEL_CLAUSES = frozenset({"pcomp", "advcl", "acl", "prep"})
+"""Clauses beside a cue or its speaker that can name a channel: "speaking to Xinhua"."""
 _MEDIA_PREPOSITIONS = frozenset({"on", "to", "via", "by", "with"})
 """Prepositions whose proper-noun object is a channel by itself: "speaking to Xinhua"."""
 
@@ -52,10 +56,12 @@ def _from_subject(verb: Token, subject: Token, through_as: bool) -> Attribution:
     saying", "Y was quoted as saying by X"."""
     if subject.tag_ in _RELATIVE and verb.dep_ == "relcl":
         return Attribution(verb.head, None)
-    if through_as:
-        said_of = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if said_of is not None:
-            return Attribution(said_of, subject)
+    as_saying = through_as or any(
+        c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children
+    )
+    said_of = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if as_saying and said_of is not None:
+        return Attribution(said_of, subject)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None and subject.dep_ == "nsubjpass":
         by = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -76,21 +82,24 @@ def _according_object(according: Token) -> Token | None:
 
 def channel_near(cue: Token, speaker: Token | None, frame: set[int]) -> Token | None:
     """A channel named in the frame around `cue`: "according to a readout" beside another speaker,
-    "in an interview with Xinhua", "said on CCTV", "told Newsweek"."""
+    "in an interview with Xinhua", "said on CCTV", "quoted as saying by CCTV", "speaking to
+    Xinhua", "told Newsweek"."""
     kinds = nouns()
-    holders = [cue, *cue.ancestors][:3]
-    for token in (t for t in cue.doc if t.i in frame):
+    holders = {t.i for t in [cue, *list(cue.ancestors)[:2]]}
+    for holder in [cue, *([] if speaker is None else [speaker])]:
+        holders.update(c.i for c in holder.subtree if c.dep_ in _CHANNEL_CLAUSES)
+    for token in (cue.doc[i] for i in sorted(frame)):
         if token.lower_ == "according" and cue.lower_ != "according":
             target = _according_object(token)
             if target is not None and target != speaker:
                 return target
-        if token.dep_ != "pobj" or token.head.head not in holders:
+        if token.dep_ != "pobj" or token.head.head.i not in holders or token == speaker:
             continue
         preposition = token.head.lower_
-        if preposition in _CHANNEL_PREPOSITIONS and kinds.get(token.lemma_.lower()) in (
-            "channel",
-            "document",
-        ):
+        if preposition == "to" and token.head.head.lower_ == "according":
+            continue
+        kind = kinds.get(token.lemma_.lower())
+        if preposition in _CHANNEL_PREPOSITIONS and kind in ("channel", "document"):
             return token
         if preposition in _MEDIA_PREPOSITIONS and token.ent_type_ == "ORG":
             return token
@@ -102,26 +111,44 @@ def channel_near(cue: Token, speaker: Token | None, frame: set[int]) -> Token | 
 
 def phrase_bounds(head: Token, limit: tuple[int, int] | None = None) -> tuple[int, int]:
     """Character span of the noun phrase headed by `head`: its modifiers and name parts, not
-    its appositions or clauses; `limit` keeps it out of quoted text."""
+    its appositions or clauses, nor anything before a line break or dash ("BEIJING AFP -");
+    `limit` keeps it out of quoted text."""
     if head.pos_ == "PRON":
         return head.idx, head.idx + len(head.text)
-    first = head
+    doc = head.doc
+    first = head.i
     for child in head.lefts:
-        if child.dep_ in _NAME_PARTS or child.dep_ == "poss":
-            first = min(first, child.left_edge, key=lambda t: t.i)
+        if child.dep_ in _NAME_PARTS:
+            first = min(first, child.left_edge.i)
             break
-    last = head
+    for index in range(first, head.i):
+        if _breaks(doc[index]):
+            first = index + 1
+    while first < head.i and doc[first].pos_ in _LEADING_JUNK:
+        first += 1
+    last = head.i
     for child in head.rights:
         if child.dep_ in ("flat", "compound") or (child.dep_ == "conj" and child.pos_ == "PROPN"):
-            last = max(last, child.right_edge, key=lambda t: t.i)
-        elif child.dep_ not in ("cc",):
+            last = max(last, child.right_edge.i)
+        elif child.dep_ != "cc":
             break
-    start, end = first.idx, last.idx + len(last.text)
+    for index in range(last, head.i, -1):
+        if _breaks(doc[index]):
+            last = index - 1
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     if limit is not None:
         start, end = max(start, limit[0]), min(end, limit[1])
     if start >= end:
         return head.idx, head.idx + len(head.text)
     return start, end
+
+
+def _breaks(token: Token) -> bool:
+    """Whether a token ends a name: a line break, or a dash or colon standing apart."""
+    if "\n" in token.text:
+        return True
+    spaced = bool(token.whitespace_) or (token.i > 0 and bool(token.nbor(-1).whitespace_))
+    return token.text in _BREAKS and spaced
 
 
 def better_head(head: Token) -> Token:
@@ -168,7 +195,7 @@ def fill(
         quote.speaker_start, quote.speaker_end = start, end
         quote.speaker_kind = speaker_kind(speaker)
     if attribution.channel is not None:
-        start, end = phrase_bounds(attribution.channel)
+        start, end = phrase_bounds(better_head(attribution.channel))
         quote.channel = attribution.channel.doc.text[start:end]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -215,5 +216,59 @@ claims = Table(
     Index(None, "article_id"),
 )
 """Figures claimed in an article: value, unit, what it measures, the period, who claims it."""
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column("title", Text),
+    Column("first_published", Date),
+    Column("last_published", Date),
+    Column("n_articles", Integer, nullable=False),
+    Column("n_outlets", Integer, nullable=False),
+    Column("outlets", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index(None, "first_published"),
+    Index(None, "last_published"),
+)
+"""One row per story: the reports of one happening. Members are the articles with its
+`story_id` (indexed, not a foreign key: SQLite can only add one by rebuilding `articles`, and
+dropping the old table would cascade-delete every row that refers to an article)."""
+
+near_duplicates = Table(
+    "near_duplicates",
+    metadata,
+    Column(
+        "article_id",
+        String(ID_LENGTH),
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column(
+        "original_id",
+        String(ID_LENGTH),
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("jaccard", Float, nullable=False),
+    Column("containment", Float, nullable=False),
+    Index(None, "original_id"),
+)
+"""Wire copies, re-posts and excerpts: an article and an earlier-stored one with nearly its text."""
+
+minhash_bands = Table(
+    "minhash_bands",
+    metadata,
+    Column(
+        "article_id",
+        String(ID_LENGTH),
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("band", Integer, primary_key=True),
+    Column("key", BigInteger, nullable=False),
+    Index(None, "key"),
+)
+"""The LSH band keys of each article's MinHash signature: near-duplicate lookup across the store."""
 
 TABLES = {table.name: table for table in metadata.sorted_tables}

@@ -3,9 +3,11 @@
 Clusters merge best pair first while the mean similarity between their members stays at or
 above a threshold, as in agglomerative clustering, but only pairs joined by a candidate edge
 are ever looked at, so the work follows the number of edges rather than the square of the
-number of articles. A cluster keeps the sum of its members' unit vectors, which gives the exact
-mean similarity to another cluster as one sparse dot product. Clusters that stand for stories
-already in the store are frozen: new articles join them, but two of them never merge.
+number of articles. Two dated clusters within the window need less textual evidence
+(`dated_threshold`) than a pair where one side has no date, whose text must do all the work.
+A cluster keeps the sum of its members' unit vectors, which gives the exact mean similarity to
+another cluster as one sparse dot product. Clusters that stand for stories already in the
+store are frozen: new articles join them, but two of them never merge.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from detente.stories.dates import Interval
+from detente.stories.pairs import candidate_pairs
 
 
 @dataclass(slots=True)
@@ -59,15 +62,19 @@ class Agglomeration:
         vectors: sp.csr_matrix,
         intervals: Sequence[Interval | None],
         threshold: float,
+        dated_threshold: float,
         window: int,
     ) -> None:
         self.vectors = vectors.tocsr()
         self.vectors.sort_indices()
         self.intervals = list(intervals)
         self.threshold = threshold
+        self.dated_threshold = dated_threshold
         self.window = window
         self.clusters: dict[int, _Cluster] = {}
         self.parent: dict[int, int] = {}
+        self.deferred: dict[int, set[int]] = {}
+        """Cluster -> clusters it was similar enough to had both been dated: retried on change."""
 
     def seed(self, rows: Sequence[int], frozen: bool) -> int:
         """Start a cluster holding `rows` (a stored story, or a new article); return its id."""
@@ -102,6 +109,12 @@ class Agglomeration:
             return None
         return _dot(left, right) / (len(left.rows) * len(right.rows))
 
+    def needed(self, a: int, b: int) -> float:
+        """The similarity two clusters need: lower when both are dated (and within the window)."""
+        left, right = self.clusters[a], self.clusters[b]
+        dated = left.latest_start is not None and right.latest_start is not None
+        return self.dated_threshold if dated else self.threshold
+
     def join(self, a: int, b: int) -> None:
         """Merge cluster b into cluster a unconditionally (a near-duplicate, say)."""
         left, right = self.clusters[a], self.clusters.pop(b)
@@ -114,11 +127,14 @@ class Agglomeration:
         left.frozen = left.frozen or right.frozen
         left.version += 1
         self.parent[b] = a
+        self.deferred[a] = self.deferred.pop(a, set()) | self.deferred.pop(b, set())
 
     def run(self, left: np.ndarray, right: np.ndarray) -> list[list[int]]:
         """Merge along the candidate pairs (rows left[k], right[k]); return each cluster's rows."""
         heap: list[tuple[float, int, int, int, int]] = []
         pushed: set[tuple[int, int, int, int]] = set()
+
+        floor = min(self.threshold, self.dated_threshold)
 
         def push(a: int, b: int) -> None:
             a, b = min(a, b), max(a, b)
@@ -127,7 +143,7 @@ class Agglomeration:
                 return
             pushed.add(stamp)
             similarity = self.link(a, b)
-            if similarity is not None and similarity >= self.threshold:
+            if similarity is not None and similarity >= floor:
                 heapq.heappush(heap, (-similarity, *stamp))
 
         for i, j in zip(left.tolist(), right.tolist(), strict=True):
@@ -135,13 +151,35 @@ class Agglomeration:
             if a != b:
                 push(a, b)
         while heap:
-            _, a, b, version_a, version_b = heapq.heappop(heap)
+            negative, a, b, version_a, version_b = heapq.heappop(heap)
             if a not in self.clusters or b not in self.clusters:
                 ra, rb = self.root(a), self.root(b)
                 if ra != rb:
                     push(ra, rb)
             elif (self.clusters[a].version, self.clusters[b].version) != (version_a, version_b):
                 push(a, b)
-            else:
+            elif -negative >= self.needed(a, b):
                 self.join(a, b)
+                for other in map(self.root, self.deferred.pop(a, set())):
+                    if other != a:
+                        push(a, other)
+            else:
+                self.deferred.setdefault(a, set()).add(b)
+                self.deferred.setdefault(b, set()).add(a)
         return [cluster.rows for cluster in self.clusters.values()]
+
+
+def cluster_all(
+    vectors: sp.csr_matrix,
+    intervals: Sequence[Interval | None],
+    threshold: float,
+    dated_threshold: float,
+    window: int,
+) -> list[list[int]]:
+    """Cluster a whole collection at once (no stored stories): the rows of each cluster."""
+    clustering = Agglomeration(vectors, intervals, threshold, dated_threshold, window)
+    for row in range(vectors.shape[0]):
+        clustering.seed([row], frozen=False)
+    floor = min(threshold, dated_threshold)
+    left, right, _ = candidate_pairs(vectors, intervals, [True] * vectors.shape[0], window, floor)
+    return clustering.run(left, right)

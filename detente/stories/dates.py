@@ -38,8 +38,9 @@ def interval(article: Article) -> Interval | None:
     if precision == "year":
         return Interval(date(day.year, 1, 1).toordinal(), date(day.year, 12, 31).toordinal())
     if precision == "month":
-        last = calendar.monthrange(day.year, day.month)[1]
-        return Interval(date(day.year, day.month, 1).toordinal(), date(day.year, day.month, last).toordinal())
+        first = date(day.year, day.month, 1)
+        last = first.replace(day=calendar.monthrange(day.year, day.month)[1])
+        return Interval(first.toordinal(), last.toordinal())
     return Interval(day.toordinal(), day.toordinal())
 
 

@@ -15,7 +15,7 @@ import scipy.sparse as sp
 
 from detente.stories.dates import Interval
 
-BLOCK_ROWS = 512  # rows per sparse product; 256-2048 timed alike on Reuters-21578 (bench/stories.py)
+BLOCK_ROWS = 512  # rows per sparse product; 256-2048 timed alike in bench/stories.py
 
 
 def compatible(a: Interval | None, b: Interval | None, window: int) -> bool:
@@ -59,8 +59,10 @@ def candidate_pairs(
     right = np.concatenate([f[1] for f in found])
     sims = np.concatenate([f[2] for f in found])
     ok = left != right
-    ok &= ~dated[left] | ~dated[right] | (
-        (starts[right] - ends[left] <= window) & (starts[left] - ends[right] <= window)
+    ok &= (
+        ~dated[left]
+        | ~dated[right]
+        | ((starts[right] - ends[left] <= window) & (starts[left] - ends[right] <= window))
     )
     low, high = np.minimum(left, right)[ok], np.maximum(left, right)[ok]
     keys, first_seen = np.unique(low * n + high, return_index=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -26,6 +27,12 @@ def words(text: str) -> list[str]:
         if len(word) > 1 and word not in STOP_WORDS:
             found.append(word)
     return found
+
+
+def word_terms(text: str) -> list[str]:
+    """Content words and each pair of neighbouring content words ("joint statement")."""
+    found = words(text)
+    return found + [f"{a} {b}" for a, b in pairwise(found)]
 
 
 def names(text: str) -> list[str]:

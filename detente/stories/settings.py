@@ -1,0 +1,44 @@
+"""The tuned constants of story clustering, read from data/stories.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Thresholds and sizes for clustering and near-duplicates (see data/stories.toml)."""
+
+    threshold: float
+    dated_threshold: float
+    topic_threshold: float
+    window_days: int
+    name_weight: float
+    min_df: int
+    reference_articles: int
+    shingle_words: int
+    permutations: int
+    band_rows: int
+    jaccard: float
+    containment: float
+
+
+@cache
+def settings() -> Settings:
+    """The packaged settings."""
+    path = files("detente.stories") / "data" / "stories.toml"
+    try:
+        sections: dict[str, dict[str, Any]] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"{path}: not valid TOML ({error})") from error
+    flat = {key: value for section in sections.values() for key, value in section.items()}
+    names = {field.name for field in fields(Settings)}
+    if missing := names - flat.keys():
+        raise ValueError(f"{path}: missing {', '.join(sorted(missing))}")
+    if unknown := flat.keys() - names:
+        raise ValueError(f"{path}: unknown {', '.join(sorted(unknown))}")
+    return Settings(**flat)

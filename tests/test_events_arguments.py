@@ -1,0 +1,150 @@
+"""Tests for action arguments: mentions by token, agents, patients, coordination, noun roles."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from detente.actors.model import PLACE, Actor, Mention
+from detente.events.arguments import (
+    MentionIndex,
+    actors_at,
+    agents_of,
+    distinct,
+    noun_roles,
+    passive,
+    patients_of,
+    words,
+)
+from detente.language import load_nlp
+
+CODES = {
+    "Putin": ("RUS", "GOV"),
+    "Xi": ("CHN", "GOV"),
+    "Russia": ("RUS", None),
+    "China": ("CHN", None),
+    "Ukraine": ("UKR", None),
+    "Russian": ("RUS", None),
+    "Chinese": ("CHN", None),
+    "Beijing": ("CHN", "GOV"),
+}
+
+
+def parsed(sentence: str) -> tuple[Doc, MentionIndex]:
+    """The parse of a sentence with a mention for each word in CODES (Beijing as a place)."""
+    doc = load_nlp()(sentence)
+    found = []
+    for t in doc:
+        if t.text in CODES:
+            country, sector = CODES[t.text]
+            actor = Actor(t.text, country + (sector or ""), country, sector, t.text)
+            rule = PLACE if t.text == "Beijing" else "test"
+            found.append(Mention(t.idx, t.idx + len(t.text), actor, rule))
+    return doc, MentionIndex(doc, found)
+
+
+def word(doc: Doc, text: str) -> Token:
+    """The first token written `text`."""
+    return next(t for t in doc if t.text == text)
+
+
+def named(tokens: list[Token], index: MentionIndex, places: bool = False) -> list[str]:
+    """The actor codes the tokens name."""
+    return [m.actor.code for t in tokens for m in actors_at(t, index, places)]
+
+
+def test_mentions_are_found_by_token_and_places_are_kept_apart() -> None:
+    doc, index = parsed("Putin flew to Beijing.")
+    assert [m.actor.code for m in index.at(word(doc, "Putin"))] == ["RUSGOV"]
+    assert index.at(word(doc, "Beijing")) == ()
+    assert [m.actor.code for m in index.at(word(doc, "Beijing"), places=True)] == ["CHNGOV"]
+    assert index.any_between(0, 1) and not index.any_between(1, 3)
+    assert [m.actor.code for m in index.between(0, len(doc))] == ["RUSGOV"]
+
+
+def test_one_span_may_name_several_actors() -> None:
+    doc = load_nlp()("The two leaders met.")
+    span = doc[0:3]
+    pair = [
+        Mention(span.start_char, span.end_char, Actor(n, c, c[:3], "GOV", span.text), "pair")
+        for n, c in (("Xi", "CHNGOV"), ("Putin", "RUSGOV"))
+    ]
+    index = MentionIndex(doc, pair)
+    assert [m.actor.code for m in index.at(doc[1])] == ["CHNGOV", "RUSGOV"]
+    assert list(index.span_of(doc[2])) == [0, 1, 2]
+
+
+def test_coordinated_subjects_are_all_agents() -> None:
+    doc, index = parsed("Putin and Xi met in Beijing.")
+    agents, inherited = agents_of(word(doc, "met"))
+    assert named(agents, index) == ["RUSGOV", "CHNGOV"] and not inherited
+
+
+def test_coordinated_adjectives_name_both_states() -> None:
+    doc, index = parsed("Russian and Chinese bombers flew over the sea.")
+    agents, _ = agents_of(word(doc, "flew"))
+    assert named(agents, index) == ["RUS", "CHN"]
+
+
+def test_an_infinitive_inherits_its_subject_or_its_governor_object() -> None:
+    doc, index = parsed("Putin agreed to meet Xi.")
+    agents, inherited = agents_of(word(doc, "meet"))
+    assert named(agents, index) == ["RUSGOV"] and inherited
+    doc, index = parsed("China urged Russia to withdraw its troops.")
+    agents, _ = agents_of(word(doc, "withdraw"))
+    assert named(agents, index) == ["RUS"]
+
+
+def test_the_agent_of_a_passive_is_its_by_phrase() -> None:
+    doc, index = parsed("Ukraine was attacked by Russia.")
+    verb = word(doc, "attacked")
+    assert passive(verb)
+    agents, _ = agents_of(verb)
+    assert named(agents, index) == ["RUS"]
+    assert named(patients_of(verb, []), index) == ["UKR"]
+
+
+def test_patients_include_objects_prepositions_and_owners() -> None:
+    doc, index = parsed("China criticized Russia.")
+    assert named(patients_of(word(doc, "criticized"), []), index) == ["RUS"]
+    doc, index = parsed("Putin met with Xi.")
+    assert named(patients_of(word(doc, "met"), []), index) == ["CHNGOV"]
+    doc, index = parsed("China condemned Russia's invasion.")
+    assert named(patients_of(word(doc, "condemned"), []), index) == ["RUS"]
+    doc, index = parsed("China imposed sanctions on Russia.")
+    sanctions = word(doc, "sanctions")
+    assert named(patients_of(word(doc, "imposed"), [sanctions]), index) == ["RUS"]
+
+
+def test_places_receive_only_when_asked() -> None:
+    doc, index = parsed("Putin flew to Beijing.")
+    patients = patients_of(word(doc, "flew"), [])
+    assert named(patients, index) == []
+    assert named(patients, index, places=True) == ["CHNGOV"]
+
+
+def test_a_bare_state_gives_way_to_its_own_branch() -> None:
+    russia = Actor("Russia", "RUS", "RUS", None, "Russia")
+    putin = Actor("Vladimir Putin", "RUSGOV", "RUS", "GOV", "Putin")
+    china = Actor("China", "CHN", "CHN", None, "China")
+    assert [a.code for a in distinct([russia, putin, china, putin])] == ["RUSGOV", "CHN"]
+
+
+def test_noun_roles_read_the_phrase_and_the_clause() -> None:
+    doc, index = parsed("Putin's visit to Ukraine was short.")
+    roles = noun_roles(word(doc, "visit"), set())
+    assert named(roles.agents, index) == ["RUSGOV"]
+    assert named(roles.patients, index) == ["UKR"]
+    doc, index = parsed("Russia held talks with China.")
+    roles = noun_roles(word(doc, "talks"), set())
+    assert roles.verb is not None and roles.verb.lemma_ == "hold"
+    assert named(roles.clause_agents, index) == ["RUS"]
+    assert named(roles.clause_patients, index) == ["CHN"]
+    doc, index = parsed("Russia began a new round of exercises.")
+    roles = noun_roles(word(doc, "exercises"), set())
+    assert roles.verb is not None and roles.verb.lemma_ == "begin"
+
+
+def test_word_lists_load_from_the_data_file() -> None:
+    lists = words()
+    assert "with" in lists.target_preps and "urge" in lists.object_control
+    assert "hold" in lists.light_verbs and "the" in lists.anaphoric

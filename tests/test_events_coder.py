@@ -1,0 +1,213 @@
+"""Tests for the event coder: actions and parties on the parse, joint events, frames, flags,
+dates and evidence, on sentences written for these tests and on the seeds."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from detente.articles import extract
+from detente.events.coder import CODER_VERSION, code_article, code_text, resolver
+from detente.events.model import Event
+from detente.language import load_nlp
+from detente.sources import read_one
+
+FRIDAY = date(2024, 5, 17)
+ARTICLE = FIXTURES / "events" / "article.txt"
+
+
+def only(text: str, published: date | None = FRIDAY) -> Event:
+    """The one event a sentence gives."""
+    (event,) = code_text(text, published)
+    return event
+
+
+def codes(actors: list) -> list[str]:
+    """The actor codes of a list of actors."""
+    return [a.code for a in actors]
+
+
+def test_a_meeting_is_one_joint_event_with_both_leaders_as_actors() -> None:
+    event = only(
+        "Russian President Vladimir Putin and Chinese President Xi Jinping met on Thursday."
+    )
+    assert (event.cameo, event.plover) == ("040", "CONSULT")
+    assert codes(event.actors) == ["RUSGOV", "CHNGOV"] and event.recipients == []
+    assert (event.date, event.date_precision, event.date_basis) == (
+        date(2024, 5, 16),
+        "day",
+        "relative",
+    )
+
+
+def test_a_one_sided_action_has_a_recipient() -> None:
+    event = only("China criticized Russia.")
+    assert (event.cameo, event.plover, event.plover_mode) == ("111", "ACCUSE", "disapprove")
+    assert codes(event.actors) == ["CHN"] and codes(event.recipients) == ["RUS"]
+    assert event.goldstein == -2.0 and event.quad_class == 3 and event.score == -2.0
+
+
+def test_drills_are_joint_when_states_hold_them_together() -> None:
+    joint = only("Russia and China held naval drills near Japan.")
+    assert joint.cameo == "062" and joint.plover == "COOPERATE"
+    assert codes(joint.actors) == ["RUS", "CHN"] and "joint" in joint.rule
+    single = only("Russia held naval drills near Japan.")
+    assert single.cameo == "150" and single.plover == "MOBILIZE"
+
+
+def test_frames_combine_with_the_action_they_govern() -> None:
+    pledge = only("China pledged to supply weapons to Ukraine.")
+    assert (pledge.cameo, pledge.plover) == ("0332", "AGREE")
+    assert codes(pledge.recipients) == ["UKR"]
+    assert pledge.trigger == "pledged to supply weapons"
+    appeal = only("Beijing urged Moscow to withdraw its troops.")
+    assert appeal.plover == "REQUEST" and codes(appeal.recipients) == ["RUSGOV"]
+    wish = only("Kyiv wants Washington to send more tanks.")
+    assert wish.cameo.startswith("02") and codes(wish.recipients) == ["USAGOV"]
+
+
+def test_a_refusal_with_no_combined_code_is_the_action_negated() -> None:
+    event = only("China has refused to condemn the invasion.")
+    assert event.cameo == "111" and event.negated and event.flagged
+    assert event.trigger == "refused to condemn"
+
+
+def test_a_cooperation_announced_as_not_happening_is_a_refusal() -> None:
+    event = only("Hungary says it will not accept any refugees from Ukraine.")
+    assert event.plover == "REJECT" and not event.negated and not event.future
+
+
+def test_an_obligation_voiced_by_one_state_for_another_is_a_demand() -> None:
+    event = only("Russia says Israel must end its attacks on Syria.")
+    assert event.plover == "REQUEST" and event.cameo.startswith("10")
+    assert codes(event.actors) == ["RUS"] and codes(event.recipients) == ["ISR"]
+    assert not event.hypothetical
+
+
+def test_hosting_puts_the_visitor_first() -> None:
+    event = only("Xi hosted Putin in Beijing.")
+    assert event.cameo == "043" and event.plover_mode == "visit"
+    assert codes(event.actors) == ["RUSGOV"] and codes(event.recipients) == ["CHNGOV"]
+
+
+def test_several_events_in_one_sentence() -> None:
+    events = code_text("China criticized Russia and praised Kazakhstan.", FRIDAY)
+    assert [(e.cameo, codes(e.recipients)) for e in events] == [("111", ["RUS"]), ("051", ["KAZ"])]
+
+
+def test_flags_travel_with_the_event() -> None:
+    assert only("Putin will visit Beijing next month.").future
+    assert only("Any backing for Russia would damage ties with China.").hypothetical
+    assert only("Kyiv said Russia attacked the port of Odesa.").reported
+    told = only("Xi told Putin that China would support Russia.")
+    assert told.future and not told.reported
+
+
+def test_a_sentence_without_actors_or_triggers_gives_nothing() -> None:
+    assert code_text("The weather in the capital was mild.", FRIDAY) == []
+    assert code_text("Russia and China are large countries.", FRIDAY) == []
+
+
+def test_an_article_is_coded_with_evidence_dates_and_references_back() -> None:
+    text = ARTICLE.read_text(encoding="utf-8")
+    doc = load_nlp()(text)
+    events = code_article(doc, resolver().resolve(doc, FRIDAY), FRIDAY)
+    for event in events:
+        assert text[event.start : event.end] == event.sentence
+        assert 0 < event.confidence <= 1 and event.trigger and event.rule
+        assert event.coder_version == CODER_VERSION
+    summary = [(e.cameo, e.date, e.date_basis) for e in events]
+    assert ("040", date(2024, 5, 16), "relative") in summary
+    assert ("062", date(2024, 5, 6), "relative") in summary  # "last week": the week's Monday
+    ended = [e for e in events if e.sentence.startswith("The exercises ended")]
+    assert [(e.cameo, codes(e.actors), e.date) for e in ended] == [
+        ("062", ["RUS", "CHN"], date(2024, 5, 12))
+    ]
+    assert not any("weather" in e.sentence for e in events)
+
+
+def seed_events(shared: Path, name: str) -> list[Event]:
+    """Every event of every article cut from one seed file by the article splitter."""
+    events = []
+    for document in read_one(str(next((shared / "seeds").glob(f"{name}_*")))):
+        for article in extract(document):
+            doc = load_nlp()(article.text)
+            events += code_article(
+                doc, resolver().resolve(doc, article.published), article.published
+            )
+    return events
+
+
+def find(events: list[Event], plover: str, *countries: str) -> list[Event]:
+    """Events of a type whose parties include all of these countries."""
+    return [
+        e
+        for e in events
+        if e.plover == plover and set(countries) <= {a.country for a in e.actors + e.recipients}
+    ]
+
+
+@pytest.mark.shared
+def test_seed_the_xi_putin_call_of_15_june_2022(shared: Path) -> None:
+    calls = [e for e in find(seed_events(shared, "000"), "CONSULT", "CHN", "RUS")]
+    call = next(e for e in calls if e.plover_mode == "phone" and e.date == date(2022, 6, 15))
+    assert {a.country for a in call.actors} == {"CHN", "RUS"} and call.recipients == []
+    assert call.date_basis == "relative"
+
+
+@pytest.mark.shared
+def test_seed_putins_visit_to_beijing_on_16_may_2024(shared: Path) -> None:
+    visits = find(seed_events(shared, "001"), "CONSULT", "RUS")
+    assert any(
+        e.plover_mode == "visit" and e.date == date(2024, 5, 16) and e.actors[0].country == "RUS"
+        for e in visits
+    )
+
+
+@pytest.mark.shared
+def test_seed_china_criticizes_russia_in_august_2023(shared: Path) -> None:
+    events = seed_events(shared, "001")
+    criticism = [e for e in find(events, "ACCUSE", "CHN", "RUS") if e.cameo == "111"]
+    assert any(
+        [a.country for a in e.actors] == ["CHN"]
+        and [a.country for a in e.recipients] == ["RUS"]
+        and e.date is not None
+        and (e.date.year, e.date.month) == (2023, 8)
+        for e in criticism
+    )
+
+
+@pytest.mark.shared
+def test_seed_joint_drills_and_the_alaska_flotilla(shared: Path) -> None:
+    events = seed_events(shared, "001")
+    joint = find(events, "COOPERATE", "RUS", "CHN")
+    drills = [e for e in joint if "drills" in e.sentence and "Sea of Japan" in e.sentence]
+    assert drills and all(e.cameo == "062" and e.recipients == [] for e in drills)
+    july = [e for e in joint if e.date == date(2023, 7, 20)]
+    assert july, "the exercises between the 20th and 23rd of July"
+    flotilla = [e for e in events if "flotilla sailed" in e.sentence and e.cameo == "062"]
+    assert flotilla and flotilla[0].date == date(2023, 7, 31) and flotilla[0].reported
+
+
+@pytest.mark.shared
+def test_seed_flags_on_the_newsweek_page(shared: Path) -> None:
+    events = seed_events(shared, "004")
+    met = next(e for e in events if e.sentence.startswith("Prior to") and e.plover == "CONSULT")
+    assert met.historical and met.date == date(2022, 2, 4)
+    lasting = [e for e in events if "expected to last from August 30" in e.sentence]
+    assert lasting and all(e.future and e.date == date(2022, 8, 30) for e in lasting)
+    refused = [e for e in events if e.trigger == "condemn" and e.cameo == "111"]
+    assert refused and all(e.negated for e in refused)
+    assert not any("Kim Jong Un" in e.sentence or "Elon Musk" in e.sentence for e in events)
+
+
+@pytest.mark.shared
+def test_seed_refusals_and_warnings_on_the_straits_times_page(shared: Path) -> None:
+    events = seed_events(shared, "002")
+    refused = next(e for e in events if e.trigger == "refused to condemn")
+    assert refused.negated and refused.cameo == "111"
+    damage = [e for e in events if "would damage ties" in e.sentence and e.hypothetical]
+    assert damage, "the warned-of damage to ties is hypothetical"
