@@ -9,6 +9,7 @@ STAMP  := $(VENV)/.installed
 install: $(STAMP)
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
+	scripts/system.sh runtime
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements/lock.txt
@@ -20,6 +21,7 @@ demo: install
 	$(VENV)/bin/detente demo
 
 test: install
+	scripts/system.sh test
 	scripts/test.sh
 
 lint: install

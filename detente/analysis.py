@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -15,9 +16,14 @@ from detente.claims import find_claims
 from detente.events.coder import Coder
 from detente.events.tables import load_tables
 from detente.language import load_nlp
+from detente.language.chunks import parse_partly
+from detente.language.selection import Selector
 from detente.quotes import Quote, find_quotes
 from detente.store.articles import Store
 from detente.store.coded import Coded, load_articles, save_coded, uncoded_ids
+
+if TYPE_CHECKING:
+    from detente.engines import Engine
 
 # Articles parsed per spaCy batch and written per transaction: large enough that nlp.pipe and
 # the bulk inserts amortise, small enough that a crash repeats little (BENCHMARKS.md).
@@ -27,9 +33,16 @@ BATCH = 64
 class Analyser:
     """The per-article stages with their models loaded once; a plain function of an article."""
 
-    def __init__(self, resolver: Resolver | None = None) -> None:
+    def __init__(self, resolver: Resolver | None = None, shortcut: bool = True) -> None:
         self.resolver = resolver or Resolver()
         self.coder = Coder(load_tables())
+        self.shortcut = shortcut
+        """Parse only the chunks a later stage can use (language/selection.py); else all."""
+
+    @cached_property
+    def selector(self) -> Selector:
+        """The cheap pass that picks the chunks worth parsing, built on first use."""
+        return Selector(self.resolver.dictionary)
 
     @cached_property
     def nlp(self) -> Language:
@@ -49,13 +62,19 @@ class Analyser:
     def analyse_many(self, articles: Iterable[Article]) -> Iterator[Coded]:
         """Analyses of many articles, parsed in batches with nlp.pipe."""
         pending = list(articles)
-        docs = self.nlp.pipe((article.text for article in pending), batch_size=BATCH)
+        texts = (article.text for article in pending)
+        if self.shortcut:
+            docs = parse_partly(self.nlp, texts, self.selector, BATCH)
+        else:
+            docs = self.nlp.pipe(texts, batch_size=BATCH)
         for article, doc in zip(pending, docs, strict=True):
             yield self.analyse(article, doc)
 
 
 def speaker_of(quote: Quote, mentions: list[Mention]) -> Actor | None:
-    """The actor whose mention overlaps the quote's speaker span, preferring the widest."""
+    """The actor whose mention overlaps the quote's speaker span, preferring the widest; for a
+    bare title ("the minister told reporters") the one person named before it who holds a
+    role of that title."""
     if quote.speaker_start is None or quote.speaker_end is None:
         return None
     overlapping = [
@@ -64,9 +83,25 @@ def speaker_of(quote: Quote, mentions: list[Mention]) -> Actor | None:
         if mention.start < quote.speaker_end and quote.speaker_start < mention.end
     ]
     if not overlapping:
-        return None
+        return _title_holder(quote, mentions) if quote.speaker_kind == "title" else None
     best = max(overlapping, key=lambda m: (m.actor.person is not None, m.end - m.start))
     return best.actor
+
+
+def _title_holder(quote: Quote, mentions: list[Mention]) -> Actor | None:
+    """The person named before a title speaker whose role holds the title's last word ("the
+    minister": a foreign_minister); None when no one, or more than one person, fits."""
+    title = (quote.speaker_text or "").lower().split()
+    if not title or quote.speaker_start is None:
+        return None
+    holders = {
+        mention.actor.person: mention.actor
+        for mention in mentions
+        if mention.end <= quote.speaker_start
+        and mention.actor.person
+        and title[-1] in (mention.actor.role or "").split("_")
+    }
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def code_store(
@@ -74,17 +109,27 @@ def code_store(
     analyser: Analyser | None = None,
     on_start: Callable[[int], None] | None = None,
     on_done: Callable[[int], None] | None = None,
+    engine: Engine | None = None,
 ) -> int:
-    """Code every stored article this coder version has not coded yet; return how many."""
+    """Code every stored article this coder version has not coded yet; return how many.
+
+    The `engine` (else this process) codes the articles; each batch is written here in one
+    transaction as it comes back.
+    """
     ids = uncoded_ids(store.engine)
     if on_start:
         on_start(len(ids))
     if not ids:
         return 0
-    analyser = analyser or Analyser()
-    for start in range(0, len(ids), BATCH):
-        articles = load_articles(store.engine, ids[start : start + BATCH])
-        save_coded(store.engine, analyser.analyse_many(articles))
+    if engine is None:
+        from detente.engines.local import LocalEngine
+
+        engine = LocalEngine(analyser or Analyser())
+    batches = (
+        load_articles(store.engine, ids[at : at + BATCH]) for at in range(0, len(ids), BATCH)
+    )
+    for coded in engine.analyse(batches):
+        save_coded(store.engine, coded)
         if on_done:
-            on_done(len(articles))
+            on_done(len(coded))
     return len(ids)

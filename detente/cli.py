@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from detente import __version__
@@ -67,10 +74,22 @@ def ingest(
         list[Path] | None,
         typer.Option("--actors", help="Your actor dictionary files or folders (override ours)."),
     ] = None,
+    engine: Annotated[
+        str, typer.Option(help="Where reading and coding run: local, or dask (a cluster).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786); else a local cluster."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Processes: local pool size, or workers of a local Dask cluster."),
+    ] = None,
 ) -> None:
-    """Read news into the database and code it: a second run of the same inputs adds nothing."""
+    """Read news into the database, code it and group it into stories; re-runs add nothing."""
     from detente.actors.dictionary import DictionaryError
-    from detente.pipeline import ingest as run_ingest
+    from detente.engines import open_engine
+    from detente.process import run
     from detente.sources import expand
     from detente.sources.base import ReadOptions
     from detente.store.articles import Store
@@ -83,43 +102,62 @@ def ingest(
     except DictionaryError as exc:
         err.print(f"[red]error[/red] actor dictionary {exc}")
         raise typer.Exit(code=2) from exc
-    sources = expand(inputs)
+    try:
+        work = open_engine(engine, analyser, scheduler, workers)
+    except (ValueError, RuntimeError) as exc:
+        err.print(f"[red]error[/red] --engine {engine}: {exc}")
+        raise typer.Exit(code=2) from exc
     store = Store.open(db)
-    with _progress() as progress:
-        task = progress.add_task("", total=len(sources), stage="read")
-
-        def advance(source: str) -> None:
-            progress.update(task, advance=1, description=Path(source).name[:40])
-
-        summary = run_ingest(sources, store, options, on_source=advance)
-    coded = 0
-    if analyser is not None:
-        from detente.analysis import code_store
-
+    try:
         with _progress() as progress:
-            task = progress.add_task("", total=None, stage="code")
-            coded = code_store(
+            summary = run(
+                expand(inputs),
                 store,
+                options,
                 analyser,
-                on_start=lambda total: progress.update(task, total=total),
-                on_done=lambda n: progress.update(task, advance=n),
+                _Bars(progress),
+                code=not articles_only,
+                engine=work,
             )
-    store.close()
-    for error in summary.errors:
+    finally:
+        store.close()
+        work.close()
+    found = summary.ingest
+    for error in found.errors:
         err.print(f"[red]error[/red] {error}", markup=True, highlight=False, soft_wrap=True)
     table = Table(title="ingest", show_header=False)
-    for label, value in (
-        ("sources read", summary.sources),
-        ("documents", summary.documents),
-        ("articles added", summary.articles),
-        ("duplicates skipped", summary.duplicates),
-        ("articles coded", coded),
-        ("errors", len(summary.errors)),
-    ):
+    rows = [
+        ("sources read", found.sources),
+        ("documents", found.documents),
+        ("articles added", found.articles),
+        ("duplicates skipped", found.duplicates),
+        ("articles coded", summary.coded),
+    ]
+    if summary.stories is not None:
+        rows += [
+            ("stories opened", summary.stories.opened),
+            ("articles joining stories", summary.stories.joined),
+        ]
+    rows.append(("errors", len(found.errors)))
+    for label, value in rows:
         table.add_row(label, str(value))
     err.print(table)
-    if summary.errors:
+    if found.errors:
         raise typer.Exit(code=2)
+
+
+class _Bars:
+    """One rich progress bar per stage of a run."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.tasks: dict[str, TaskID] = {}
+
+    def start(self, stage: str, total: int | None) -> None:
+        self.tasks[stage] = self.progress.add_task("", total=total, stage=stage)
+
+    def advance(self, stage: str, done: int, label: str = "") -> None:
+        self.progress.update(self.tasks[stage], advance=done, description=Path(label).name[:40])
 
 
 def _progress() -> Progress:
@@ -146,7 +184,9 @@ def _analyser(actors: list[Path]) -> Analyser:
 @app.command()
 def export(
     kind: Annotated[str, typer.Argument(help="articles, events, quotes, claims or stories.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, csv, parquet; events: gdelt, plover.")
+    ] = "jsonl",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File (else stdout).")
     ] = None,
@@ -200,13 +240,74 @@ def evaluate(
 
 
 @app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the dashboard and the HTTP API over the database until interrupted."""
+    from detente.api.cli import serve as run_server
+
+    run_server(db, host, port)
+
+
+@app.command()
+def report(
+    dyad: Annotated[str, typer.Option(help="Two ISO-3 country codes: CHN-RUS.")],
+    date_from: Annotated[str, typer.Option("--from", help="First day, YYYY-MM-DD.")],
+    date_to: Annotated[str, typer.Option("--to", help="Last day, YYYY-MM-DD.")],
+    db: DbOption = None,
+    folder: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Folder for brief-DYAD-FROM-TO.html/.pdf (else .)."),
+    ] = None,
+    out_base: Annotated[
+        Path | None, typer.Option("--out-base", help="Write PATH.html and PATH.pdf instead.")
+    ] = None,
+    freq: Annotated[
+        str | None, typer.Option(help="Chart by day, week or month (else by the period's length).")
+    ] = None,
+) -> None:
+    """Write a dated brief on a dyad as HTML and PDF: key stories, index, quotes and figures."""
+    from detente.reports import default_base, gather, write_report
+    from detente.store.articles import Store
+
+    try:
+        if folder is not None and out_base is not None:
+            raise ValueError("give either -o FOLDER or --out-base PATH, not both")
+        store = Store.open(db)
+        try:
+            brief = gather(store.engine, dyad, date_from, date_to, freq)
+        finally:
+            store.close()
+        base = out_base or default_base(folder or Path("."), brief)
+        paths = write_report(brief, base)
+    except ValueError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(code=2) from exc
+    found = f"{brief.n_events} events, {brief.n_stories} stories" if not brief.empty else "empty"
+    err.print(f"brief ({found}) written to {paths[0]} and {paths[1]}", highlight=False)
+
+
+@app.command()
 def demo(
     db: Annotated[str, typer.Option("--db", help="Where the demo database goes.")] = "demo.db",
+    serve: Annotated[
+        bool, typer.Option(help="Serve the dashboard over the demo database afterwards.")
+    ] = True,
+    host: Annotated[str, typer.Option(help="Address the dashboard listens on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port the dashboard listens on.")] = 8000,
 ) -> None:
-    """Ingest the bundled demo corpus into a fresh database and show what came out."""
+    """Ingest, code and group the bundled demo corpus into a fresh database, then serve it."""
     from detente.demo import run_demo
 
     run_demo(db, out)
+    if serve:
+        from detente.api.cli import serve as run_server
+
+        run_server(db, host, port)
 
 
 if __name__ == "__main__":

@@ -148,3 +148,9 @@ def test_word_lists_load_from_the_data_file() -> None:
     lists = words()
     assert "with" in lists.target_preps and "urge" in lists.object_control
     assert "hold" in lists.light_verbs and "the" in lists.anaphoric
+
+
+def test_a_passive_without_a_by_phrase_takes_its_agent_from_the_means() -> None:
+    doc, index = parsed("The port was shelled in a Russian artillery attack.")
+    agents, _ = agents_of(word(doc, "shelled"))
+    assert named(agents, index) == ["RUS"]

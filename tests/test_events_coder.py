@@ -3,6 +3,7 @@ dates and evidence, on sentences written for these tests and on the seeds."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -211,3 +212,53 @@ def test_seed_refusals_and_warnings_on_the_straits_times_page(shared: Path) -> N
     assert refused.negated and refused.cameo == "111"
     damage = [e for e in events if "would damage ties" in e.sentence and e.hypothetical]
     assert damage, "the warned-of damage to ties is hypothetical"
+    background = [e for e in events if e.sentence.startswith("Once bitter Cold War enemies")]
+    assert background and all(e.historical for e in background)
+
+
+def test_bad_input_is_refused_with_a_reason() -> None:
+    assert code_text("", FRIDAY) == []
+    unparsed = load_nlp(parse=False)("China criticized Russia.")
+    with pytest.raises(ValueError, match="no dependency parse"):
+        code_article(unparsed, [], FRIDAY)
+    doc = load_nlp()("China criticized Russia.")
+    (china, *_) = resolver().resolve(doc, FRIDAY)
+    stray = replace(china, start=90, end=95)
+    with pytest.raises(ValueError, match="'China' at 90-95 lies outside"):
+        code_article(doc, [stray], FRIDAY)
+
+
+def test_a_conflict_a_party_alleges_is_its_accusation_of_the_doer() -> None:
+    event = only("Turkey claimed that Syria had shelled its border towns.")
+    assert (event.cameo, event.plover) == ("112", "ACCUSE") and "alleged" in event.rule
+    assert codes(event.actors) == ["TUR"] and codes(event.recipients) == ["SYR"]
+    assert not event.reported
+
+
+def test_a_conflict_a_party_alleges_of_itself_is_a_claim_of_responsibility() -> None:
+    event = only("Hamas claimed that it had attacked Israel.")
+    assert event.cameo == "015" and codes(event.recipients) == ["ISR"]
+
+
+def test_cooperation_and_plain_reports_are_not_allegations() -> None:
+    assert only("Japan claimed that China had praised Russia.").cameo == "051"
+    reported = only("China said that Japan had attacked Vietnam.")
+    assert reported.cameo == "190" and reported.reported
+
+
+def test_a_one_sided_act_on_another_states_soil_targets_that_state() -> None:
+    event = only("Iran is conducting naval exercises in Oman.")
+    assert event.cameo == "150" and codes(event.recipients) == ["OMN"]
+    assert only("Iran is conducting naval exercises in Iran.").recipients == []
+
+
+def test_one_side_meeting_abroad_is_a_visit_to_that_state() -> None:
+    event = only("Modi will attend a summit in Brazil.")
+    assert (event.cameo, event.plover_mode) == ("042", "visit") and "abroad" in event.rule
+    assert codes(event.actors) == ["INDGOV"] and codes(event.recipients) == ["BRA"]
+
+
+def test_a_wish_that_another_party_acts_is_an_appeal_to_it() -> None:
+    event = only("Xi wants Putin to invade Ukraine.")
+    assert event.cameo == "020" and not event.negated
+    assert codes(event.actors) == ["CHNGOV"] and codes(event.recipients) == ["RUSGOV"]

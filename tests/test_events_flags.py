@@ -82,3 +82,10 @@ def test_cue_lists_load_from_the_data_file() -> None:
     words = cues()
     assert "would" in words.modals and "will" in words.future_aux
     assert "prior to" in words.past_phrases and "according to" in words.attribution
+
+
+def test_a_verb_that_alleges_is_told_from_plain_speech() -> None:
+    alleged = flags_of("Turkey claimed that Syria had shelled the towns.", "shelled")
+    assert alleged.alleged and [t.text for t in alleged.speakers] == ["Turkey"]
+    said = flags_of("Turkey said that Syria had shelled the towns.", "shelled")
+    assert not said.alleged and [t.text for t in said.speakers] == ["Turkey"]

@@ -63,3 +63,9 @@ def test_a_copula_with_its_complement_is_a_verb() -> None:
 def test_unknown_words_match_nothing() -> None:
     assert pattern("The weather in Beijing was mild.", "weather") is None
     assert pattern("The markets were quiet.", "were") is None
+
+
+def test_a_hyphenated_word_matches_its_joined_lexicon_form() -> None:
+    found = matched("The rebels announced a cease-fire on Sunday.", "announced")
+    assert found is not None and str(found.entry.pattern) == "announce +ceasefire"
+    assert [t.text for t in found.words] == ["announced", "cease", "-", "fire"]

@@ -43,7 +43,9 @@ def scales() -> dict[str, tuple[float, bool]]:
 @cache
 def currencies(position: str) -> dict[str, str]:
     """Currency form -> ISO code (or word) for forms written `before` or `after` an amount."""
-    return {f: code for f, code, where in read_table(_PACKAGE, "currencies", 3) if where == position}
+    return {
+        f: code for f, code, where in read_table(_PACKAGE, "currencies", 3) if where == position
+    }
 
 
 @cache

@@ -33,6 +33,8 @@ class Number:
     """An order of magnitude rather than a number ("tens of thousands")."""
     upper: float | None = None
     """The top of a range ("15 to 20 percent"); `value` is its bottom."""
+    factor: float = 1.0
+    """The scale `value` was multiplied by (1e9 for "240-billion")."""
 
 
 @cache
@@ -86,17 +88,21 @@ def find_numbers(text: str) -> list[Number]:
 
 
 def _from_digits(match: re.Match[str]) -> Number:
-    """A Number from digits, an ordinal suffix and a scale word."""
+    """A Number from digits, a minus sign standing before them, an ordinal suffix and a scale."""
     value = float(match.group("num").replace(",", ""))
+    start, text = match.start(), match.string
+    if start and text[start - 1] in "-−" and (start == 1 or text[start - 2] in " (\n"):
+        value, start = -value, start - 1
     scale = match.group("scale") or match.group("short")
     factor = scales()[scale.lower()][0] if scale else 1.0
     return Number(
         value * factor,
-        match.start(),
+        start,
         match.end(),
         ordinal=match.group("ord") is not None,
         scaled=scale is not None,
         short_scale=match.group("short") is not None,
+        factor=factor,
     )
 
 
@@ -126,7 +132,16 @@ def _ranges(text: str, numbers: list[Number]) -> list[Number]:
     for number in numbers:
         if joined and _joins(text, joined[-1], number):
             low = joined.pop()
-            joined.append(replace(low, end=number.end, upper=number.value))
+            factor = number.factor if number.scaled and not low.scaled else 1.0
+            joined.append(
+                replace(
+                    number,
+                    value=low.value * factor,
+                    start=low.start,
+                    upper=number.value,
+                    spelled=low.spelled,
+                )
+            )
         else:
             joined.append(number)
     return joined

@@ -6,37 +6,63 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy import func, select
 
-from detente.pipeline import ingest
+from detente.process import RunSummary, run
 from detente.store.articles import Store
+from detente.store.schema import articles, events, stories
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
+LISTED = 12  # largest stories shown in the summary table
 
 
-def run_demo(db: str, console: Console) -> None:
-    """Ingest the demo corpus into a fresh database at `db` and print what came out."""
+def fresh_store(db: str) -> Store:
+    """A store at `db` with nothing in it from an earlier demo."""
     path = Path(db)
     for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         stale.unlink(missing_ok=True)
-    store = Store.open(db)
-    summary = ingest([str(CORPUS)], store)
+    return Store.open(db)
+
+
+def run_demo(db: str, console: Console) -> RunSummary:
+    """Ingest, code and group the demo corpus into a fresh database at `db`; print the result."""
+    store = fresh_store(db)
+    try:
+        with console.status("reading, coding and grouping the demo corpus"):
+            summary = run([str(CORPUS)], store)
+        show(store, summary, db, console)
+    finally:
+        store.close()
+    return summary
+
+
+def show(store: Store, summary: RunSummary, db: str, console: Console) -> None:
+    """A short account of what the demo stored, largest stories first."""
+    found = summary.ingest
     console.print(
-        f"[bold]{summary.articles}[/bold] articles from {summary.documents} documents in "
-        f"{summary.sources} files ({summary.duplicates} duplicates skipped, "
-        f"{len(summary.errors)} errors) → {db}"
+        f"[bold]{found.articles}[/bold] articles from {found.documents} documents in "
+        f"{found.sources} files ({found.duplicates} duplicates skipped, "
+        f"{len(found.errors)} errors), {store.count('events')} event mentions, "
+        f"{store.count('quotes')} quotes, {store.count('claims')} figures, "
+        f"{store.count('stories')} stories → {db}"
     )
-    for error in summary.errors:
+    for error in found.errors:
         console.print(f"[red]error[/red] {error}")
-    table = Table(title="articles", show_lines=False)
-    for column in ("published", "outlet", "title"):
+    n_events = (
+        select(func.count(func.distinct(events.c.event_key)))
+        .select_from(events.join(articles, events.c.article_id == articles.c.id))
+        .where(articles.c.story_id == stories.c.id)
+        .scalar_subquery()
+    )
+    query = (
+        select(stories.c.first_published, stories.c.n_articles, n_events, stories.c.title)
+        .order_by(stories.c.n_articles.desc(), stories.c.first_published)
+        .limit(LISTED)
+    )
+    table = Table(title="largest stories")
+    for column in ("first report", "articles", "events", "title"):
         table.add_column(column)
-    rows = sorted(store.iter_articles(), key=lambda a: (a.published is None, a.published))
-    for article in rows:
-        table.add_row(
-            f"{article.published or '?'} ({article.published_precision or '-'})",
-            article.outlet or "?",
-            (article.title or article.text[:60]).strip(),
-        )
+    with store.engine.connect() as conn:
+        for first, n_articles, n_story_events, title in conn.execute(query):
+            table.add_row(str(first or "?"), str(n_articles), str(n_story_events), title or "")
     console.print(table)
-    store.close()
-    console.print(f"Next: detente export articles --db {db} --format jsonl | head")

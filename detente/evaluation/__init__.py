@@ -13,6 +13,10 @@ Scores = dict[str, float | int]
 SCORERS: dict[str, str] = {
     "actors": "detente.actors.evaluate:score",
     "articles": "detente.evaluation.articles:score",
+    "claims": "detente.claims.evaluate:score",
+    "events": "detente.events.evaluate:score",
+    "quotes": "detente.quotes.evaluate:score",
+    "stories": "detente.stories.evaluate:score",
 }
 
 # Measures where a smaller number is the better one (error rates, counts of mistakes).

@@ -29,7 +29,9 @@ class Words:
     light_verbs: frozenset[str]
     measures: frozenset[str]
     participation: frozenset[str]
+    approving: frozenset[str]
     frame_preps: frozenset[str]
+    location_preps: frozenset[str]
     occurrence: frozenset[str]
     anaphoric: frozenset[str]
 
@@ -56,6 +58,11 @@ class MentionIndex:
         self._span: list[tuple[int, int]] = [(i, i + 1) for i in range(len(doc))]
         spans: dict[tuple[int, int], list[Mention]] = {}
         for mention in mentions:
+            if not 0 <= mention.start < mention.end <= len(doc.text):
+                raise ValueError(
+                    f"mention {mention.actor.text!r} at {mention.start}-{mention.end} lies "
+                    f"outside the text it should name ({len(doc.text)} characters)"
+                )
             spans.setdefault((mention.start, mention.end), []).append(mention)
         for (start, end), group in sorted(spans.items(), key=lambda item: item[0][1] - item[0][0]):
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -91,16 +98,6 @@ class MentionIndex:
         return found
 
 
-@dataclass(slots=True)
-class Roles:
-    """The argument tokens of one action: who did it and to whom."""
-
-    agents: list[Token] = field(default_factory=list)
-    patients: list[Token] = field(default_factory=list)
-    inherited: bool = False
-    """The agent came from a governing verb ("agreed to meet": the agreer meets)."""
-
-
 def _child(token: Token, *deps: str) -> Token | None:
     """The first child with one of these dependency labels."""
     return next((c for c in token.children if c.dep_ in deps), None)
@@ -122,6 +119,11 @@ def agents_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if agent is not None:
         by = _child(agent, "pobj")
         return ([by] if by is not None else []), False
+    if passive(verb):  # "killed in Israeli shelling": the means names who did it
+        means = [_child(c, "pobj") for c in verb.children if c.dep_ == "prep"]
+        owned = [m for m in means if m is not None and _owned(m)]
+        if owned:
+            return owned[:1], False
     if depth >= _MAX_DEPTH or verb.head == verb:
         return [], False
     head, dep = verb.head, verb.dep_
@@ -143,6 +145,17 @@ def agents_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             return [patient], True
     found, _ = agents_of(head, depth + 1)
     return found, True
+
+
+def _owned(noun: Token) -> bool:
+    """Whether a noun carries a state's adjective or name ("Israeli tank shelling")."""
+    return (
+        any(
+            c.dep_ in ("amod", "compound", "poss") and c.pos_ in ("ADJ", "PROPN")
+            for c in noun.children
+        )
+        and noun.pos_ == "NOUN"
+    )
 
 
 def patients_of(verb: Token, used: Iterable[Token]) -> list[Token]:

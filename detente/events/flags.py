@@ -36,6 +36,7 @@ class Cues:
     past_adverbs: frozenset[str]
     past_phrases: tuple[str, ...]
     speech: frozenset[str]
+    allegation: frozenset[str]
     hearsay: frozenset[str]
     attribution: tuple[str, ...]
     pronouns: frozenset[str]
@@ -64,6 +65,7 @@ def cues(path: Path = DATA) -> Cues:
         past_adverbs=frozenset(past["adverbs"]),
         past_phrases=tuple(past["phrases"]),
         speech=frozenset(rep["speech"]),
+        allegation=frozenset(rep["allegation"]),
         hearsay=frozenset(rep["adverbs"]),
         attribution=tuple(rep["phrases"]),
         pronouns=frozenset(rep["pronouns"]),
@@ -86,6 +88,8 @@ class Flags:
     """Marked as hearsay with no named source ("reportedly", "a report said")."""
     speakers: list[Token] = field(default_factory=list)
     """Who the sentence attributes the action to ("X said", "according to X")."""
+    alleged: bool = False
+    """The nearest verb of speech it is reported under alleges ("X claimed that Y attacked")."""
     past: bool = False
     """The clause is in a past tense, so an incomplete date is read backwards."""
 
@@ -102,6 +106,8 @@ def read(trigger: Token, through: bool = True) -> Flags:
     if trigger.pos_ in ("NOUN", "PROPN"):
         _noun_cues(trigger, found, words)
         if not through:
+            if len(chain) > 1:  # "hoped for talks": the wish still governs the noun
+                _governor_cues(chain[1], found, words)
             chain = chain[:1]
     shifted = _backshifted(chain, words)
     tense_read = False
@@ -118,6 +124,8 @@ def read(trigger: Token, through: bool = True) -> Flags:
                 tense_read = True
         _attribution(token, found, words)
         if via in ("ccomp", "parataxis") and token.lemma_.lower() in words.speech:
+            if reported_from is None:
+                found.alleged = token.lemma_.lower() in words.allegation
             reported_from = token
             found.speakers += [c for c in token.children if c.dep_ in ("nsubj", "agent")]
         via = token.dep_

@@ -10,6 +10,7 @@ from detente.events.tables import LexEntry, Lexicon
 
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "acomp"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+_HYPHENS = frozenset({"-", "–"})
 
 
 @dataclass(slots=True)
@@ -43,13 +44,34 @@ def match(token: Token, lexicon: Lexicon, dates: set[int]) -> Match | None:
     if is_verb(token):
         lemma = lemma if lexicon.verb(lemma) else _repaired(token, lexicon)
         return _verb(token, lemma, lexicon, dates) if lemma else None
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in _MODIFIER_DEPS and lexicon.noun(lemma):
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in _MODIFIER_DEPS:
+        return None
+    lemma = next((form for form in _forms(token) if lexicon.noun(form)), "")
+    if lemma:
         modifiers = _modifiers([token])
         entry = lexicon.match_noun(lemma, (m.lemma_ for m in modifiers))
         if entry is not None:
             used = [m for m in modifiers if m.lemma_.lower() in entry.pattern.modifiers]
-            return Match(token, entry, [token, *used], [])
+            return Match(token, entry, [*_prefix(token, lemma), token, *used], [])
     return None
+
+
+def _forms(token: Token) -> list[str]:
+    """The forms a lexicon word may take for this token: its lemma, its lower-cased text, and
+    both joined to the word before a hyphen ("cease-fire" is the lexicon's "ceasefire")."""
+    forms = [token.lemma_.lower(), token.lower_]
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text in _HYPHENS and not doc[token.i - 2].whitespace_:
+        before = doc[token.i - 2].lower_
+        forms += [before + form for form in forms]
+    return forms
+
+
+def _prefix(token: Token, form: str) -> list[Token]:
+    """The word and hyphen before the token when `form` joined them to it ("cease-")."""
+    if form in (token.lemma_.lower(), token.lower_):
+        return []
+    return [token.doc[token.i - 2], token.doc[token.i - 1]]
 
 
 def _modifiers(heads: list[Token]) -> list[Token]:
@@ -89,15 +111,16 @@ def _verb(token: Token, lemma: str, lexicon: Lexicon, dates: set[int]) -> Match 
             objects.append(child)
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     modifiers = _modifiers(objects)
-    forms = [form for o in objects for form in (o.lemma_.lower(), o.lower_)]
+    forms = [form for o in objects for form in _forms(o)]
     entry = lexicon.match_verb(
         lemma, (p.lower_ for p in particles), forms, (m.lemma_.lower() for m in modifiers)
     )
     if entry is None:
         return None
     pattern = entry.pattern
-    used_objects = [o for o in objects if pattern.obj in (o.lemma_.lower(), o.lower_)][:1]
+    used_objects = [o for o in objects if pattern.obj in _forms(o)][:1]
     used = [p for p in particles if p.lower_ in pattern.particles]
     if used_objects:
         used += [m for m in _modifiers(used_objects) if m.lemma_.lower() in pattern.modifiers]
+        used += _prefix(used_objects[0], pattern.obj or "")
     return Match(token, entry, [token, *used, *used_objects], used_objects)

@@ -1,4 +1,4 @@
-"""Exports of the store in the interchange schema: JSON Lines, CSV and Parquet."""
+"""Exports of the store: the interchange schema as JSON Lines, CSV or Parquet; GDELT, PLOVER."""
 
 from __future__ import annotations
 
@@ -12,20 +12,29 @@ from typing import TextIO
 
 from detente.exports.formats import FORMATS, write_csv, write_jsonl, write_parquet
 from detente.exports.kinds import KINDS
+from detente.exports.layouts import LAYOUTS
 from detente.store.articles import Store
 
-__all__ = ["FORMATS", "KINDS", "export"]
+__all__ = ["FORMATS", "KINDS", "LAYOUTS", "export"]
 
+PLURALS = {f"{kind}s" if not kind.endswith("y") else f"{kind[:-1]}ies": kind for kind in KINDS}
 READ_BATCH = 1000  # Reuters-21578 reads back in about 0.2 s with 100, 1,000 or 5,000
 
 
 def export(store: Store, kind: str, fmt: str, out: Path | None = None) -> int:
     """Write every record of `kind` as `fmt` to `out` (stdout when None); return the count."""
-    kind = kind.removesuffix("s") if kind not in KINDS else kind  # "articles" is "article"
+    kind = PLURALS.get(kind, kind)  # "articles" is "article", "stories" is "story"
     if kind not in KINDS:
         raise ValueError(f"unknown export kind {kind!r}; kinds are: {', '.join(KINDS)}")
+    if fmt in LAYOUTS:
+        layout = LAYOUTS[fmt]
+        if kind != layout.kind:
+            raise ValueError(f"format {fmt!r} is for {layout.kind}s only, not {kind} records")
+        with _text_output(out) as stream:
+            return layout.write(store, stream, READ_BATCH)
     if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; formats are: {', '.join(FORMATS)}")
+        known = ", ".join((*FORMATS, *LAYOUTS))
+        raise ValueError(f"unknown export format {fmt!r}; formats are: {known}")
     spec = KINDS[kind]
     rows = spec.rows(store, READ_BATCH)
     if fmt == "parquet":

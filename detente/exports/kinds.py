@@ -19,6 +19,7 @@ from detente.exports.coded import (
 )
 from detente.store.articles import ARTICLE_ORDER, Store
 from detente.store.schema import articles
+from detente.store.stories import iter_stories
 
 Row = dict[str, Any]
 
@@ -58,6 +59,35 @@ def article_rows(store: Store, batch: int) -> Iterator[Row]:
         yield dict(row)
 
 
+STORY_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("title", pa.string()),
+        ("first_published", pa.date32()),
+        ("last_published", pa.date32()),
+        ("article_ids", pa.list_(pa.string())),
+        ("outlets", pa.list_(pa.string())),
+        ("n_articles", pa.int64()),
+        ("n_outlets", pa.int64()),
+    ]
+)
+
+
+def story_rows(store: Store, batch: int) -> Iterator[Row]:
+    """One row per story, oldest first, its articles oldest report first."""
+    for story in iter_stories(store, batch):
+        yield {
+            "id": story.id,
+            "title": story.title,
+            "first_published": story.first_published,
+            "last_published": story.last_published,
+            "article_ids": story.article_ids,
+            "outlets": story.outlets,
+            "n_articles": story.n_articles,
+            "n_outlets": story.n_outlets,
+        }
+
+
 KINDS = {
     kind.name: kind
     for kind in (
@@ -65,5 +95,6 @@ KINDS = {
         Kind("event", EVENT_SCHEMA, event_rows),
         Kind("quote", QUOTE_SCHEMA, quote_rows),
         Kind("claim", CLAIM_SCHEMA, claim_rows),
+        Kind("story", STORY_SCHEMA, story_rows),
     )
 }

@@ -21,6 +21,7 @@ from detente.sources.text import read_text
 from detente.sources.web import fetch
 
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_TAG = re.compile(r"<[a-zA-Z!/]")
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _RSS_AUTHOR = re.compile(r"^\S+@\S+\s+\((?P<name>[^)]+)\)$")
 """RSS 2.0 <author> is "email (Name)"."""
@@ -99,7 +100,9 @@ def _entry_documents(
     if detail is None:
         yield ReadError(f"{source} entry {number}", "the entry has no content or summary")
         return
-    is_html = detail.get("type", "text/html") in _HTML_TYPES
+    # Feeds call every summary HTML; one without a single tag is plain text to the article stage.
+    html_type = detail.get("type", "text/html") in _HTML_TYPES
+    is_html = html_type and _TAG.search(detail["value"]) is not None
     yield Document(
         source=source, content=detail["value"], is_html=is_html, source_id=source_id, meta=meta
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from functools import cache
@@ -14,6 +15,9 @@ from detente.sources.base import Document, ReadError
 from detente.sources.encoding import decode
 
 _DELIMITERS = ",;\t|"
+_TOO_DEEP = "not a record: JSON nested too deeply to read"
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+"""NUL and lone surrogates: JSON escapes (\\u0000, \\ud800) let them in, no database stores them."""
 
 
 @cache
@@ -43,6 +47,9 @@ def read_json(source: str, data: bytes) -> Iterator[Document | ReadError]:
     except json.JSONDecodeError:
         yield from _jsonl_lines(source, decoded.text)
         return
+    except RecursionError:
+        yield ReadError(source, _TOO_DEEP)
+        return
     if isinstance(value, list):
         for index, item in enumerate(value):
             yield record_document(source, item, f"{source}[{index}]")
@@ -60,6 +67,9 @@ def _jsonl_lines(source: str, text: str) -> Iterator[Document | ReadError]:
             value = json.loads(line)
         except json.JSONDecodeError as error:
             yield ReadError(where, f"not valid JSON ({error.msg} at column {error.colno})")
+            continue
+        except RecursionError:
+            yield ReadError(where, _TOO_DEEP)
             continue
         yield record_document(source, value, where)
 
@@ -129,7 +139,7 @@ def _scalar(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, str | int | float):
-        return str(value).strip() or None
+        return storable(str(value)).strip() or None
     raise _FieldError(f"must be a string, not {type(value).__name__}")
 
 
@@ -141,4 +151,10 @@ def _names(value: object) -> list[str] | None:
         return None
     if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
         raise _FieldError("must be a list of names or a string")
-    return [name.strip() for name in value if name.strip()] or None
+    names = [storable(name).strip() for name in value]
+    return [name for name in names if name] or None
+
+
+def storable(text: str) -> str:
+    """Text with NUL dropped and lone surrogates made U+FFFD, so every store can hold it."""
+    return _UNSTORABLE.sub(lambda found: "" if found.group() == "\x00" else "\ufffd", text)

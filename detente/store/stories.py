@@ -7,17 +7,23 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, insert, or_, select, tuple_, update
+from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
 
 from detente.articles.model import Article
 from detente.store.articles import ARTICLE_ORDER, Store, row_article
 from detente.store.db import writing
-from detente.store.schema import articles, minhash_bands, near_duplicates, stories
+from detente.store.schema import articles, events, minhash_bands, near_duplicates, stories
+from detente.stories.events import row_key
 from detente.stories.model import Story
 
 CHUNK = 500  # ids per IN (...) list; well under SQLite's 32,766 bound variables
 
 Row = dict[str, Any]
+KEY_COLUMNS = (
+    "id", "article_id", "actors", "recipients", "plover", "quad_class",
+    "negated", "hypothetical", "future", "historical", "date",
+)  # fmt: skip
+"""The `events` columns an event key is made from."""
 
 
 @dataclass(slots=True)
@@ -33,6 +39,8 @@ class StoryChanges:
     """(article id, original id, Jaccard, containment)."""
     bands: dict[str, list[int]] = field(default_factory=dict)
     """Article id -> its LSH band keys."""
+    event_keys: dict[str, str] = field(default_factory=dict)
+    """Event (mention) id -> the key of the deduplicated event it reports."""
 
 
 def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -83,7 +91,7 @@ def story_ids_of(store: Store, article_ids: Iterable[str]) -> dict[str, str]:
     query = select(articles.c.id, articles.c.story_id).where(articles.c.story_id.is_not(None))
     with store.engine.connect() as conn:
         for part in _chunks(sorted(set(article_ids))):
-            found.update(conn.execute(query.where(articles.c.id.in_(part))).tuples().all())
+            found.update(conn.execute(query.where(articles.c.id.in_(part))).all())
     return found
 
 
@@ -100,14 +108,13 @@ def band_matches(store: Store, keys: dict[str, list[int]]) -> dict[str, set[str]
         for band, key in enumerate(bands):
             wanted.setdefault((band, key), []).append(article_id)
     found: dict[str, set[str]] = {}
-    pairs = sorted(wanted)
+    values = sorted({key for _, key in wanted})
     query = select(minhash_bands.c.band, minhash_bands.c.key, minhash_bands.c.article_id)
-    column = tuple_(minhash_bands.c.band, minhash_bands.c.key)
     with store.engine.connect() as conn:
-        for first in range(0, len(pairs), CHUNK):
-            part = pairs[first : first + CHUNK]
-            for band, key, other in conn.execute(query.where(column.in_(part))):
-                for article_id in wanted[(band, key)]:
+        for first in range(0, len(values), CHUNK):
+            part = values[first : first + CHUNK]
+            for band, key, other in conn.execute(query.where(minhash_bands.c.key.in_(part))):
+                for article_id in wanted.get((band, key), ()):
                     if other != article_id:
                         found.setdefault(article_id, set()).add(other)
     return found
@@ -161,6 +168,7 @@ def save(store: Store, changes: StoryChanges) -> None:
                     for a, o, j, c in changes.near_duplicates
                 ],
             )
+        _write_event_keys(conn, changes.event_keys)
         band_rows = [
             {"article_id": a, "band": band, "key": key}
             for a, keys in sorted(changes.bands.items())
@@ -168,6 +176,46 @@ def save(store: Store, changes: StoryChanges) -> None:
         ]
         if band_rows:
             conn.execute(insert(minhash_bands), band_rows)
+
+
+def _write_event_keys(conn: Connection, keys: dict[str, str]) -> None:
+    """Set `event_key` on these event mentions."""
+    if keys:
+        conn.execute(
+            update(events)
+            .where(events.c.id == bindparam("key"))
+            .values(event_key=bindparam("value")),
+            [{"key": e, "value": k} for e, k in sorted(keys.items())],
+        )
+
+
+def event_keys(store: Store, story_of: dict[str, str]) -> dict[str, str]:
+    """Event id -> event key, for the events of these articles (article id -> story id)."""
+    columns = [events.c[name] for name in KEY_COLUMNS]
+    keys: dict[str, str] = {}
+    with store.engine.connect() as conn:
+        for part in _chunks(sorted(story_of)):
+            query = select(*columns).where(events.c.article_id.in_(part))
+            for row in conn.execute(query).mappings():
+                keys[row["id"]] = row_key(story_of[row["article_id"]], row)
+    return keys
+
+
+def key_events(store: Store, story_ids: Iterable[str] | None = None) -> int:
+    """(Re)compute the event keys of the events in these stories (all stories if None)."""
+    query = select(articles.c.id, articles.c.story_id).where(articles.c.story_id.is_not(None))
+    if story_ids is not None:
+        wanted = sorted(set(story_ids))
+        story_of: dict[str, str] = {}
+        with store.engine.connect() as conn:
+            for part in _chunks(wanted):
+                story_of.update(conn.execute(query.where(articles.c.story_id.in_(part))).all())
+    else:
+        story_of = {row["id"]: row["story_id"] for row in store.stream(query)}
+    keys = event_keys(store, story_of)
+    with writing(store.engine) as conn:
+        _write_event_keys(conn, keys)
+    return len(keys)
 
 
 def story_row(story: Story, updated_at: datetime) -> Row:

@@ -20,6 +20,7 @@ from detente.store.stories import (
     StoryChanges,
     articles_by_id,
     band_matches,
+    event_keys,
     members,
     reference_sample,
     save,
@@ -66,7 +67,7 @@ class _Call:
         self.config = config
         self.vectorizer = vectorizer
         self.window = config.window_days
-        self.sets: dict[str, frozenset[str]] = {}
+        self.sets: dict[str, np.ndarray] = {}
         self.known: dict[str, Article] = {a.id: a for a in new}
         self.bands = dict(
             zip(
@@ -76,7 +77,7 @@ class _Call:
             )
         )
 
-    def shingles(self, article: Article) -> frozenset[str]:
+    def shingles(self, article: Article) -> np.ndarray:
         """The article's shingle set, made once."""
         if article.id not in self.sets:
             self.sets[article.id] = shingles(article.text, self.config.shingle_words)
@@ -112,13 +113,8 @@ class _Call:
         is_new = [i < len(self.new) for i in range(len(rows))]
         floor = min(self.config.threshold, self.config.dated_threshold)
         left, right, _ = candidate_pairs(vectors, intervals, is_new, self.window, floor)
-        seen = {(p.article_id, p.original_id) for p in found}
-        for i, j in zip(left.tolist(), right.tolist(), strict=True):
-            later, earlier = (rows[i], rows[j]) if not is_new[j] else (rows[j], rows[i])
-            pair = self.judge(later, earlier)
-            if pair and (pair.article_id, pair.original_id) not in seen:
-                found.append(pair)
-                linked.append(pair)
+        excerpts = self.excerpts(rows, is_new, left, right, found)
+        found.extend(excerpts)
         clustering = Agglomeration(
             vectors, intervals, self.config.threshold, self.config.dated_threshold, self.window
         )
@@ -126,11 +122,12 @@ class _Call:
             clustering.seed([row_of[a.id] for a in group], frozen=True)
         for i in range(len(self.new)):
             clustering.seed([i], frozen=False)
-        for pair in sorted(linked, key=lambda p: -p.jaccard):
-            a = clustering.root(row_of[pair.original_id])
-            b = clustering.root(row_of[pair.article_id])
-            if a != b and clustering.link(a, b) is not None:
-                clustering.join(a, b)
+        for pair in sorted([*linked, *excerpts], key=lambda p: -p.jaccard):
+            if pair.original_id in row_of:
+                a = clustering.root(row_of[pair.original_id])
+                b = clustering.root(row_of[pair.article_id])
+                if a != b and clustering.link(a, b) is not None:
+                    clustering.join(a, b)
         changes = StoryChanges(
             near_duplicates=[
                 (p.article_id, p.original_id, p.jaccard, p.containment) for p in found
@@ -148,13 +145,13 @@ class _Call:
                 (sid,) = existing
                 joined += len(fresh)
             else:
-                founder = min(fresh, key=lambda r: (_day(rows[r]), r))
-                sid = story_id(rows[founder].id)
+                sid = story_id(rows[min(fresh, key=lambda r: (_day(rows[r]), r))].id)
                 opened += 1
             group = [rows[r] for r in cluster]
             changes.stories.append(describe(sid, group, vectors[cluster]))
             changes.story_of.update({rows[r].id: sid for r in fresh})
             changes.dates.update(taken_dates(group))
+        changes.event_keys = event_keys(self.store, changes.story_of)
         save(self.store, changes)
         return StoryResult(
             articles=len(self.new),
@@ -163,6 +160,28 @@ class _Call:
             near_duplicates=len(found),
             dated=len(changes.dates),
         )
+
+    def excerpts(
+        self,
+        rows: Sequence[Article],
+        is_new: Sequence[bool],
+        left: np.ndarray,
+        right: np.ndarray,
+        found: Sequence[NearDuplicate],
+    ) -> list[NearDuplicate]:
+        """Near-duplicates among the similar pairs that LSH missed: excerpts, mostly.
+
+        New rows come first, so in a pair (i < j) row j is stored unless both are new; the
+        stored (or earlier) article is the original.
+        """
+        seen = {(p.article_id, p.original_id) for p in found}
+        more = []
+        for i, j in zip(left.tolist(), right.tolist(), strict=True):
+            later, earlier = (rows[i], rows[j]) if not is_new[j] else (rows[j], rows[i])
+            pair = self.judge(later, earlier)
+            if pair and (pair.article_id, pair.original_id) not in seen:
+                more.append(pair)
+        return more
 
     def lsh_duplicates(self) -> list[NearDuplicate]:
         """Near-duplicates among LSH band matches: new vs stored, and new vs earlier new."""
@@ -217,7 +236,7 @@ def _day(article: Article) -> date:
 
 def describe(sid: str, group: Sequence[Article], vectors: sp.csr_matrix) -> Story:
     """The story of a cluster: its most central title, date range, outlets and members."""
-    centrality = vectors @ np.asarray(vectors.sum(axis=0)).ravel()
+    centrality = np.asarray((vectors @ vectors.T).sum(axis=1)).ravel()  # v_i . (sum of all)
     titled = [i for i, a in enumerate(group) if a.title]
     title = group[max(titled, key=lambda i: (centrality[i], -i))].title if titled else None
     days = [found[0] for found in map(own_date, group) if found is not None]

@@ -7,7 +7,9 @@ number of articles. Two dated clusters within the window need less textual evide
 (`dated_threshold`) than a pair where one side has no date, whose text must do all the work.
 A cluster keeps the sum of its members' unit vectors, which gives the exact mean similarity to
 another cluster as one sparse dot product. Clusters that stand for stories already in the
-store are frozen: new articles join them, but two of them never merge.
+store are frozen: new articles join them, but two of them never merge. Rows may carry weights
+(a row standing for a whole story counts as its articles): a cluster then keeps the weighted
+sum and the mean is over weights.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ from detente.stories.pairs import candidate_pairs
 
 @dataclass(slots=True)
 class _Cluster:
-    """A cluster being built: members, summed vector, date bounds, and a change counter."""
+    """A cluster being built: members, their weight, summed vector, date bounds, and a change
+    counter."""
 
     rows: list[int]
+    weight: float
     index: np.ndarray
     value: np.ndarray
     latest_start: int | None
@@ -39,13 +43,13 @@ class _Cluster:
 def _summed(index: np.ndarray, value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """A sparse vector with repeated indices added up, indices sorted."""
     unique, inverse = np.unique(index, return_inverse=True)
-    return unique, np.bincount(inverse, weights=value)
+    return unique, np.bincount(inverse, weights=value).astype(np.float32)
 
 
 def _dot(a: _Cluster, b: _Cluster) -> float:
     """Dot product of two clusters' summed vectors."""
     _, left, right = np.intersect1d(a.index, b.index, assume_unique=True, return_indices=True)
-    return float(a.value[left] @ b.value[right])
+    return float(a.value[left].astype(np.float64) @ b.value[right])
 
 
 def _bound(values: list[int | None], pick: type[max] | type[min]) -> int | None:
@@ -64,27 +68,40 @@ class Agglomeration:
         threshold: float,
         dated_threshold: float,
         window: int,
+        weights: Sequence[float] | None = None,
     ) -> None:
         self.vectors = vectors.tocsr()
         self.vectors.sort_indices()
+        if weights is not None and len(weights) != self.vectors.shape[0]:
+            raise ValueError(f"{len(weights)} weights for {self.vectors.shape[0]} rows")
+        self.weights = None if weights is None else np.asarray(weights, dtype=np.float32)
         self.intervals = list(intervals)
         self.threshold = threshold
         self.dated_threshold = dated_threshold
         self.window = window
         self.clusters: dict[int, _Cluster] = {}
         self.parent: dict[int, int] = {}
-        self.deferred: dict[int, set[int]] = {}
-        """Cluster -> clusters it was similar enough to had both been dated: retried on change."""
 
     def seed(self, rows: Sequence[int], frozen: bool) -> int:
         """Start a cluster holding `rows` (a stored story, or a new article); return its id."""
-        block = self.vectors[list(rows)].tocoo()
-        index, value = _summed(block.col, block.data.astype(np.float64))
-        starts = [iv.start if iv else None for iv in map(self.intervals.__getitem__, rows)]
-        ends = [iv.end if iv else None for iv in map(self.intervals.__getitem__, rows)]
+        if self.weights is None and len(rows) == 1:  # a view of the row: no copy, the usual case
+            begin, end = self.vectors.indptr[rows[0]], self.vectors.indptr[rows[0] + 1]
+            index, value = self.vectors.indices[begin:end], self.vectors.data[begin:end]
+        else:
+            block = self.vectors[list(rows)].tocoo()
+            scale = 1.0 if self.weights is None else self.weights[list(rows)][block.row]
+            index, value = _summed(block.col, block.data * scale)
+        weight = len(rows) if self.weights is None else float(self.weights[list(rows)].sum())
+        spans = [self.intervals[row] for row in rows]
         key = rows[0]
         self.clusters[key] = _Cluster(
-            list(rows), index, value, _bound(starts, max), _bound(ends, min), frozen
+            list(rows),
+            weight,
+            index,
+            value,
+            _bound([iv.start if iv else None for iv in spans], max),
+            _bound([iv.end if iv else None for iv in spans], min),
+            frozen,
         )
         for row in rows:
             self.parent[row] = key
@@ -107,7 +124,7 @@ class Agglomeration:
         early = _bound([left.earliest_end, right.earliest_end], min)
         if late is not None and early is not None and late - early > self.window:
             return None
-        return _dot(left, right) / (len(left.rows) * len(right.rows))
+        return _dot(left, right) / (left.weight * right.weight)
 
     def needed(self, a: int, b: int) -> float:
         """The similarity two clusters need: lower when both are dated (and within the window)."""
@@ -122,12 +139,12 @@ class Agglomeration:
             np.concatenate([left.index, right.index]), np.concatenate([left.value, right.value])
         )
         left.rows.extend(right.rows)
+        left.weight += right.weight
         left.latest_start = _bound([left.latest_start, right.latest_start], max)
         left.earliest_end = _bound([left.earliest_end, right.earliest_end], min)
         left.frozen = left.frozen or right.frozen
         left.version += 1
         self.parent[b] = a
-        self.deferred[a] = self.deferred.pop(a, set()) | self.deferred.pop(b, set())
 
     def run(self, left: np.ndarray, right: np.ndarray) -> list[list[int]]:
         """Merge along the candidate pairs (rows left[k], right[k]); return each cluster's rows."""
@@ -159,13 +176,10 @@ class Agglomeration:
             elif (self.clusters[a].version, self.clusters[b].version) != (version_a, version_b):
                 push(a, b)
             elif -negative >= self.needed(a, b):
+                # Merges come in falling order of similarity, so a pair dropped here can never
+                # reach its threshold later: an undated cluster gets a date only by a merge at
+                # the higher (undated) threshold, which is past by now.
                 self.join(a, b)
-                for other in map(self.root, self.deferred.pop(a, set())):
-                    if other != a:
-                        push(a, other)
-            else:
-                self.deferred.setdefault(a, set()).add(b)
-                self.deferred.setdefault(b, set()).add(a)
         return [cluster.rows for cluster in self.clusters.values()]
 
 

@@ -3,7 +3,7 @@
 ECB+ (../shared/eval/ecbplus/test_parsing) holds news documents in topics; each topic holds two
 similar but different happenings, `Necb` and `Necbplus` (two patches of one browser, two
 arrests of one team's players). Sub-event level asks whether the stories keep those apart;
-topic level scores a looser cut of the same clustering (`topic_threshold`) against topics.
+topic level asks whether `group_topics` puts those stories back together, and nothing else.
 The documents carry no publication dates, so every pair is judged on its text alone: the date
 window never applies and the stricter undated threshold is the one in force.
 """
@@ -21,6 +21,7 @@ from sklearn.metrics import adjusted_rand_score
 from detente.articles.model import Article
 from detente.stories.cluster import cluster_all
 from detente.stories.settings import settings
+from detente.stories.topics import group_topics
 from detente.stories.vectorize import TfidfVectors
 
 FOLDER = re.compile(r"(\d+)(ecb|ecbplus)")
@@ -75,17 +76,23 @@ def score(shared: Path) -> dict[str, float | int]:
     config = settings()
     found, topics, subevents = documents(root)
     vectors = TfidfVectors(config.name_weight, config.min_df).vectors(found)
-    undated = [None] * len(found)
+    threshold = config.threshold
+    stories = cluster_all(vectors, [None] * len(found), threshold, threshold, config.window_days)
+    topic_vectors = TfidfVectors(config.topic_name_weight, config.min_df).vectors(found)
+    grouped = group_topics(topic_vectors, stories, config.topic_threshold)
     scores: dict[str, float | int] = {
         "n_documents": len(found),
         "n_topics": len(set(topics)),
         "n_subevents": len(set(subevents)),
     }
-    for level, gold, threshold in (
-        ("topic", topics, config.topic_threshold),
-        ("subevent", subevents, config.threshold),
+    for level, gold, clusters in (
+        (
+            "topic",
+            topics,
+            [[row for story in group for row in stories[story]] for group in grouped],
+        ),
+        ("subevent", subevents, stories),
     ):
-        clusters = cluster_all(vectors, undated, threshold, threshold, config.window_days)
         predicted = labels(clusters, len(found))
         precision, recall, f1 = bcubed(predicted, gold)
         scores[f"{level}.bcubed_precision"] = round(precision, 4)

@@ -9,10 +9,12 @@ found similar. Either way a pair counts only if its shingle sets pass the exact 
 from __future__ import annotations
 
 import hashlib
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from datasketch import LeanMinHash, MinHash
+import numpy as np
+from datasketch import MinHash
 
 from detente.articles.ids import normalize
 
@@ -28,17 +30,18 @@ class NearDuplicate:
     """Share of the shorter article's shingles found in the longer one."""
 
 
-def shingles(text: str, size: int) -> frozenset[str]:
-    """The runs of `size` consecutive words of the normalized text."""
+def shingles(text: str, size: int) -> np.ndarray:
+    """The runs of `size` consecutive words of the normalized text, as sorted CRC-32 values."""
     words = normalize(text).split()
-    return frozenset(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+    runs = (" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1))
+    return np.unique(np.fromiter(map(zlib.crc32, runs), dtype=np.uint32))
 
 
-def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, float]:
+def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
     """Jaccard of two shingle sets, and the share of the smaller one found in the larger."""
-    if not a or not b:
+    if not len(a) or not len(b):
         return 0.0, 0.0
-    shared = len(a & b)
+    shared = len(np.intersect1d(a, b, assume_unique=True))
     return shared / (len(a) + len(b) - shared), shared / min(len(a), len(b))
 
 
@@ -51,16 +54,21 @@ class Bands:
         self.permutations = permutations
         self.band_rows = band_rows
 
-    def keys(self, sets: Sequence[frozenset[str]]) -> list[list[int]]:
-        """For each shingle set, its band keys (signed 64-bit); none for an empty set."""
-        encoded = [[item.encode("utf-8") for item in items] for items in sets]
-        signatures = MinHash.bulk(encoded, num_perm=self.permutations)
+    def keys(self, sets: Sequence[np.ndarray]) -> list[list[int]]:
+        """For each shingle set, its band keys (signed 64-bit); none for an empty set.
+
+        The permutation scheme and seed are fixed so that keys stored by one run match the
+        next; the shingles are already hashed (CRC-32), so MinHash takes them as they are.
+        """
+        signatures = MinHash.bulk(
+            sets, num_perm=self.permutations, seed=1, scheme="affine32", hashfunc=int
+        )
         return [
-            self._cut(LeanMinHash(signature)) if items else []
+            self._cut(signature) if len(items) else []
             for signature, items in zip(signatures, sets, strict=True)
         ]
 
-    def _cut(self, signature: LeanMinHash) -> list[int]:
+    def _cut(self, signature: MinHash) -> list[int]:
         """One key per band: a hash of the band number and its rows of the signature."""
         values = signature.hashvalues
         keys = []
@@ -77,8 +85,8 @@ class Bands:
 def judge(
     article_id: str,
     original_id: str,
-    a: frozenset[str],
-    b: frozenset[str],
+    a: np.ndarray,
+    b: np.ndarray,
     jaccard: float,
     containment: float,
 ) -> NearDuplicate | None:

@@ -16,6 +16,7 @@ class Settings:
     threshold: float
     dated_threshold: float
     topic_threshold: float
+    topic_name_weight: float
     window_days: int
     name_weight: float
     min_df: int
@@ -31,14 +32,24 @@ class Settings:
 def settings() -> Settings:
     """The packaged settings."""
     path = files("detente.stories") / "data" / "stories.toml"
+    return parse(path.read_text(encoding="utf-8"), str(path))
+
+
+def parse(text: str, where: str) -> Settings:
+    """Settings from TOML text (sections are for readers only); errors name `where`."""
     try:
-        sections: dict[str, dict[str, Any]] = tomllib.loads(path.read_text(encoding="utf-8"))
+        sections: dict[str, dict[str, Any]] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ValueError(f"{path}: not valid TOML ({error})") from error
+        raise ValueError(f"{where}: not valid TOML ({error})") from error
+    if not all(isinstance(section, dict) for section in sections.values()):
+        raise ValueError(f"{where}: every setting must sit in a [section]")
     flat = {key: value for section in sections.values() for key, value in section.items()}
     names = {field.name for field in fields(Settings)}
     if missing := names - flat.keys():
-        raise ValueError(f"{path}: missing {', '.join(sorted(missing))}")
+        raise ValueError(f"{where}: missing {', '.join(sorted(missing))}")
     if unknown := flat.keys() - names:
-        raise ValueError(f"{path}: unknown {', '.join(sorted(unknown))}")
+        raise ValueError(f"{where}: unknown {', '.join(sorted(unknown))}")
+    for key, value in flat.items():
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"{where}: {key} must be a number, not {value!r}")
     return Settings(**flat)

@@ -8,7 +8,7 @@ from itertools import pairwise
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVES = ("'s", "’s")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 STOP_WORDS = ENGLISH_STOP_WORDS | {"said", "says", "told", "mr", "ms", "mrs"}
 """Words too common in news to tell happenings apart (scikit-learn's list plus reporting verbs)."""
@@ -16,33 +16,26 @@ STOP_WORDS = ENGLISH_STOP_WORDS | {"said", "says", "told", "mr", "ms", "mrs"}
 
 def tokens(text: str) -> list[str]:
     """The words and numbers of a text as written, possessive endings removed."""
-    return [_POSSESSIVE.sub("", token) for token in _TOKEN.findall(text)]
+    return [t[:-2] if t.endswith(_POSSESSIVES) else t for t in _TOKEN.findall(text)]
 
 
-def words(text: str) -> list[str]:
-    """Lower-cased content words and numbers: what TF-IDF weighs."""
-    found = []
-    for token in tokens(text):
+def words(found: list[str]) -> list[str]:
+    """Lower-cased content words and numbers of the tokens: what TF-IDF weighs."""
+    out = []
+    for token in found:
         word = token.lower()
         if len(word) > 1 and word not in STOP_WORDS:
-            found.append(word)
-    return found
+            out.append(word)
+    return out
 
 
-def word_terms(text: str) -> list[str]:
-    """Content words and each pair of neighbouring content words ("joint statement")."""
-    found = words(text)
-    return found + [f"{a} {b}" for a, b in pairwise(found)]
-
-
-def names(text: str) -> list[str]:
-    """Lower-cased capitalised words never written in lower case in the text, and years.
+def names(found: list[str]) -> list[str]:
+    """Lower-cased capitalised tokens never written in lower case among them, and years.
 
     A cheap stand-in for named entities (people, places, bodies, ships, operations) that costs
     no parse: "Xi", "Astana", "Vostok-2022" count; "The" at a sentence start does not, nor does
     "Talks" when "talks" also occurs.
     """
-    found = tokens(text)
     lower = {token for token in found if token[0].islower()}
     out = []
     for token in found:
@@ -52,3 +45,11 @@ def names(text: str) -> list[str]:
         elif _YEAR.fullmatch(token):
             out.append(token)
     return out
+
+
+def terms(text: str) -> tuple[list[str], list[str]]:
+    """What a text is compared by: its words with each neighbouring pair ("joint statement"),
+    and its names."""
+    found = tokens(text)
+    content = words(found)
+    return content + [f"{a} {b}" for a, b in pairwise(content)], names(found)

@@ -1,0 +1,240 @@
+"""End-to-end throughput (ingest → code → stories) beside spaCy's plain parse of the same text.
+
+Run: .venv/bin/python bench/pipeline.py --corpus bbc|reuters [--limit N] [--processes P]
+       [--stages N] [--compare N] [--full-parse] [--shared ../shared]
+
+The end-to-end run is `detente.process.run` into a fresh SQLite store with P coding processes;
+the baseline is `nlp.pipe` of every stored article's text with the same model and P processes,
+timed in the same run. --stages N times each stage apart on N articles in one process;
+--compare N codes N articles with and without the parse shortcut and compares what came out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from detente.analysis import BATCH, Analyser, speaker_of
+from detente.articles import extract
+from detente.articles.model import Article
+from detente.claims import find_claims
+from detente.engines.local import LocalEngine
+from detente.language.chunks import parse_partly
+from detente.process import run
+from detente.quotes import find_quotes
+from detente.sources import expand, read_one
+from detente.sources.base import Document
+from detente.store.articles import Store
+from detente.store.coded import Coded, save_coded
+from detente.stories.assign import assign_stories
+
+CORPORA = {
+    "bbc": "corpora/bbc_fulltext_2225/bbc",
+    "reuters": "corpora/reuters21578/json-data",
+}
+
+
+def limited(sources: list[str], limit: int | None) -> list[Article]:
+    """The first `limit` articles (all when None) read and cut from `sources`."""
+    found: list[Article] = []
+    for source in sources:
+        for item in read_one(source):
+            if isinstance(item, Document):
+                found.extend(extract(item))
+            if limit is not None and len(found) >= limit:
+                return found[:limit]
+    return found
+
+
+def as_jsonl(articles: list[Article], folder: Path) -> str:
+    """The articles written as one JSONL input file, so a run reads exactly these."""
+    import json
+
+    path = folder / "input.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for article in articles:
+            record = {"id": article.id, "text": article.text, "title": article.title}
+            record["published"] = article.published.isoformat() if article.published else None
+            out.write(json.dumps(record) + "\n")
+    return str(path)
+
+
+def end_to_end(source: str, folder: Path, processes: int, shortcut: bool) -> tuple[float, Store]:
+    """Seconds for the whole job over `source` into a fresh store, and that store."""
+    store = Store.open(str(folder / "bench.db"))
+    engine = LocalEngine(Analyser(shortcut=shortcut), processes)
+    start = time.perf_counter()
+    run([source], store, engine=engine)
+    return time.perf_counter() - start, store
+
+
+def plain_parse(texts: list[str], processes: int) -> float:
+    """Seconds for spaCy's full pipeline over every text, nothing else."""
+    nlp = Analyser().nlp
+    nlp("warm up the pipeline")
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=BATCH, n_process=processes):
+        pass
+    return time.perf_counter() - start
+
+
+def stages(sources: list[str], limit: int, shortcut: bool) -> dict[str, float]:
+    """Seconds spent in each stage over the first `limit` articles, in this process."""
+    took: dict[str, float] = defaultdict(float)
+
+    def timed(stage: str, work: Callable[[], Any]) -> Any:
+        start = time.perf_counter()
+        result = work()
+        took[stage] += time.perf_counter() - start
+        return result
+
+    documents: list[Document] = []
+    for source in sources:
+        items = timed("read", lambda s=source: list(read_one(s)))
+        documents += [item for item in items if isinstance(item, Document)]
+        if len(documents) >= limit:
+            break
+    articles = timed("extract", lambda: [a for d in documents for a in extract(d)])[:limit]
+    analyser = Analyser(shortcut=shortcut)
+    nlp, selector = analyser.nlp, analyser.selector
+    nlp("warm up the pipeline")
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(str(Path(tmp) / "stages.db"))
+        timed("store", lambda: store.add_articles(articles))
+        texts = [article.text for article in articles]
+        if shortcut:
+            docs = timed("parse", lambda: list(parse_partly(nlp, texts, selector, BATCH)))
+        else:
+            docs = timed("parse", lambda: list(nlp.pipe(texts, batch_size=BATCH)))
+        coded = []
+        for article, doc in zip(articles, docs, strict=True):
+            on = article.published
+            mentions = timed("actors", lambda d=doc, o=on: analyser.resolver.resolve(d, o))
+            actors = [mention for mention in mentions if not mention.place]
+            precision = article.published_precision or "day"
+            events = timed(
+                "events", lambda d=doc, a=actors, o=on, p=precision: analyser.coder.code(d, a, o, p)
+            )
+            quotes = timed(
+                "quotes",
+                lambda d=doc, a=actors: [(q, speaker_of(q, a)) for q in find_quotes(d)],
+            )
+            claims = timed("claims", lambda d=doc, o=on: find_claims(d, o))
+            coded.append(Coded(article.id, on, mentions, events, quotes, claims))
+        timed("store", lambda: save_coded(store.engine, coded))
+        timed("stories", lambda: assign_stories(store))
+        store.close()
+    return dict(took)
+
+
+def signature(coded: Coded) -> dict[str, set[tuple[Any, ...]]]:
+    """What an analysis found, as comparable sets: events, quotes, claims, mentions."""
+    return {
+        "events": {
+            (
+                e.start,
+                e.end,
+                e.cameo,
+                tuple(a.code for a in e.actors),
+                tuple(a.code for a in e.recipients),
+                e.negated,
+                e.hypothetical,
+                e.future,
+                e.historical,
+                e.reported,
+            )
+            for e in coded.events
+        },
+        "quotes": {(q.start, q.end, q.kind, s.code if s else None) for q, s in coded.quotes},
+        "claims": {(c.start, c.end, c.kind, c.value, c.unit) for c in coded.claims},
+        "mentions": {(m.start, m.end, m.actor.code) for m in coded.mentions},
+    }
+
+
+def compare(sources: list[str], limit: int) -> list[str]:
+    """Report lines: what the shortcut finds against the full parse on `limit` articles."""
+    articles = limited(sources, limit)
+    found, took = {}, {}
+    for shortcut in (False, True):
+        analyser = Analyser(shortcut=shortcut)
+        analyser.nlp("warm up the pipeline")
+        start = time.perf_counter()
+        found[shortcut] = [signature(c) for c in analyser.analyse_many(articles)]
+        took[shortcut] = time.perf_counter() - start
+    lines = [
+        f"compare           {len(articles)} articles, one process: full parse {took[False]:.1f} s,"
+        f" shortcut {took[True]:.1f} s ({took[True] / took[False]:.2f})"
+    ]
+    for kind in ("events", "quotes", "claims", "mentions"):
+        full = sum(len(s[kind]) for s in found[False])
+        short = sum(len(s[kind]) for s in found[True])
+        same = sum(len(a[kind] & b[kind]) for a, b in zip(found[False], found[True], strict=True))
+        lines.append(
+            f"  {kind:<15} full {full:6d}  shortcut {short:6d}  in both {same:6d}"
+            f"  lost {full - same:5d} ({(full - same) / max(full, 1):.1%})  new {short - same:5d}"
+        )
+    return lines
+
+
+def main() -> None:
+    """Time one corpus end to end beside the plain parse and print every figure."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", choices=sorted(CORPORA), required=True)
+    parser.add_argument("--limit", type=int, help="articles (default: the whole corpus)")
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--stages", type=int, default=0, metavar="N")
+    parser.add_argument("--compare", type=int, default=0, metavar="N")
+    parser.add_argument("--full-parse", action="store_true", help="no parse shortcut")
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    args = parser.parse_args()
+    root = args.shared / CORPORA[args.corpus]
+    if not root.is_dir():
+        sys.exit(f"corpus not found: {root}")
+    sources = expand([str(root)])
+    shortcut = not args.full_parse
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        articles = limited(sources, args.limit)
+        source = as_jsonl(articles, folder)
+        took, store = end_to_end(source, folder, args.processes, shortcut)
+        texts = [article.text for article in store.iter_articles()]
+        store.close()
+        size = sum(path.stat().st_size for path in folder.glob("bench.db*"))
+    words = sum(len(text.split()) for text in texts)
+    base = plain_parse(texts, args.processes)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    mode = "shortcut" if shortcut else "full parse"
+    print(f"corpus            {args.corpus}: {len(texts)} articles, {words} words")
+    print(f"processes         {args.processes} ({mode})")
+    print(
+        f"end to end        {took:8.1f} s  {len(texts) / took:7.2f} articles/s"
+        f"  {words / took:8.0f} words/s  (ingest, code, stories; SQLite {size / 1e6:.1f} MB)"
+    )
+    print(
+        f"spaCy plain parse {base:8.1f} s  {len(texts) / base:7.2f} articles/s"
+        f"  {words / base:8.0f} words/s  (nlp.pipe, same model and processes)"
+    )
+    print(f"ratio             end to end / plain parse = {took / base:.2f}")
+    print(
+        f"peak memory       {own:.0f} MB this process, {children:.0f} MB largest worker (max RSS)"
+    )
+    if args.stages:
+        took_stages = stages(sources, args.stages, shortcut)
+        total = sum(took_stages.values())
+        print(f"stages            {args.stages} articles, one process, {total:.1f} s")
+        for stage, seconds in took_stages.items():
+            print(f"  {stage:<15} {seconds:8.2f} s  {seconds / total:6.1%}")
+    if args.compare:
+        print("\n".join(compare(sources, args.compare)))
+
+
+if __name__ == "__main__":
+    main()

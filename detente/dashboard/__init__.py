@@ -1,0 +1,1 @@
+"""The dashboard: server-rendered pages over the store, working offline (no scripts, no CDN)."""

@@ -1,0 +1,86 @@
+"""The whole batch job over a store: ingest, then code what is new, then group it into stories."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from detente.analysis import Analyser, code_store
+from detente.engines import Engine
+from detente.engines.local import LocalEngine
+from detente.pipeline import IngestSummary
+from detente.sources.base import ReadOptions
+from detente.store.articles import Store
+from detente.store.stories import key_events
+from detente.stories.assign import assign_stories
+from detente.stories.model import StoryResult
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What one run did at each stage."""
+
+    ingest: IngestSummary
+    coded: int = 0
+    stories: StoryResult | None = None
+
+
+class Progress(Protocol):
+    """What a front end gives to follow a run stage by stage."""
+
+    def start(self, stage: str, total: int | None) -> None:
+        """A stage begins with `total` items (None when unknown)."""
+
+    def advance(self, stage: str, done: int, label: str = "") -> None:
+        """`done` more items of the stage are finished."""
+
+
+class Quiet:
+    """A run followed by no one."""
+
+    def start(self, stage: str, total: int | None) -> None:
+        """Nothing to show."""
+
+    def advance(self, stage: str, done: int, label: str = "") -> None:
+        """Nothing to show."""
+
+
+def run(
+    inputs: Iterable[str],
+    store: Store,
+    options: ReadOptions | None = None,
+    analyser: Analyser | None = None,
+    progress: Progress | None = None,
+    code: bool = True,
+    engine: Engine | None = None,
+) -> RunSummary:
+    """Ingest `inputs`, code every uncoded article and assign stories; idempotent.
+
+    The `engine` (else this process) reads and codes; the store is written here either way.
+    """
+    follow = progress or Quiet()
+    sources = list(inputs)
+    work = engine or LocalEngine(analyser)
+    follow.start("read", len(sources))
+    summary = RunSummary(
+        work.ingest(
+            sources, store, options or ReadOptions(), lambda s: follow.advance("read", 1, s)
+        )
+    )
+    if not code:
+        return summary
+    summary.coded = code_store(
+        store,
+        analyser,
+        on_start=lambda total: follow.start("code", total),
+        on_done=lambda n: follow.advance("code", n),
+        engine=work,
+    )
+    follow.start("stories", None)
+    summary.stories = assign_stories(store)
+    if summary.coded > summary.stories.articles:
+        # articles coded again (a new coder version) keep their story: re-key their events
+        key_events(store)
+    follow.advance("stories", summary.stories.articles)
+    return summary

@@ -1,0 +1,48 @@
+"""Topics: stories grouped by the kind of happening they report, a second stage over stories.
+
+Two happenings of one kind (two patches of one browser, two arrests of one team's players)
+are apart as stories but together as a topic. A story is its centroid: the mean of its
+articles' vectors, weighed more on words (what happened) than on names (who and where, which
+tell the happenings apart), then made unit length. Stories merge by average linkage over
+those centroids, each story counting as many times as it has articles, while the mean
+similarity stays at or above a threshold. Topics span any time: dates play no part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.preprocessing import normalize
+
+from detente.stories.cluster import Agglomeration
+from detente.stories.pairs import candidate_pairs
+
+
+def centroids(vectors: sp.csr_matrix, stories: Sequence[Sequence[int]]) -> sp.csr_matrix:
+    """One unit row per story: the normalised sum of its rows of `vectors`."""
+    if any(not rows for rows in stories):
+        raise ValueError("a story without articles has no centroid")
+    members = np.concatenate([np.asarray(rows, dtype=np.int64) for rows in stories])
+    owner = np.repeat(np.arange(len(stories)), [len(rows) for rows in stories])
+    ones = np.ones(len(members), dtype=np.float32)
+    assignment = sp.csr_matrix((ones, (owner, members)), shape=(len(stories), vectors.shape[0]))
+    return normalize(assignment @ vectors.tocsr())
+
+
+def group_topics(
+    vectors: sp.csr_matrix, stories: Sequence[Sequence[int]], threshold: float
+) -> list[list[int]]:
+    """Stories (lists of rows of `vectors`) grouped into topics: lists of story numbers."""
+    if not stories:
+        return []
+    rows = centroids(vectors, stories)
+    undated = [None] * len(stories)
+    clustering = Agglomeration(
+        rows, undated, threshold, threshold, window=0, weights=[len(s) for s in stories]
+    )
+    for number in range(len(stories)):
+        clustering.seed([number], frozen=False)
+    left, right, _ = candidate_pairs(rows, undated, [True] * len(stories), 0, threshold)
+    return clustering.run(left, right)

@@ -1,0 +1,45 @@
+"""Periods read against the publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.claims.periods import find_periods, nearest_period
+
+MAY_2024 = date(2024, 5, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "period"),
+    [
+        ("Last year, trade reached a record.", MAY_2024, "2023"),
+        ("trade volumes last year hitting", date(2022, 6, 15), "2021"),
+        ("during the first seven months of 2022", None, "2022-01/2022-07"),
+        ("in the first half of this year", MAY_2024, "2024-01/2024-06"),
+        ("in the third quarter of 2023", None, "2023-07/2023-09"),
+        ("in 2021 it sold more", None, "2021"),
+        ("In March last year they met", MAY_2024, "2023-03"),
+        ("between 2018 and 2023", None, "2018/2023"),
+        ("more than forty times since 2012", date(2022, 6, 14), "2012/2022"),
+        ("last month", MAY_2024, "2024-04"),
+    ],
+)
+def test_periods(text: str, published: date | None, period: str) -> None:
+    assert [p.value for p in find_periods(text, published)] == [period]
+
+
+def test_relative_words_need_a_publication_date() -> None:
+    assert find_periods("Last year, trade grew.", None) == []
+
+
+def test_a_basis_of_comparison_is_not_the_period() -> None:
+    text = "with volumes last year hitting $147 billion, up 30 per cent on 2019."
+    assert [p.value for p in find_periods(text, date(2022, 6, 15))] == ["2021"]
+
+
+def test_nearest_period_to_the_figure() -> None:
+    text = "In 2019 exports fell, but in 2021 they rose 12 percent."
+    start = text.index("12")
+    assert nearest_period(text, start, start + 10, None) == "2021"
