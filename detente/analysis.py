@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.actors.model import Actor, Mention
+from detente.actors.model import Actor, Mention, code_for
 from detente.actors.resolver import Resolver
 from detente.articles.model import Article
 from detente.claims import find_claims
@@ -54,7 +54,7 @@ class Analyser:
         on = article.published
         mentions = self.resolver.resolve(doc, on)
         actors = [mention for mention in mentions if not mention.place]
-        events = self.coder.code(doc, actors, on, article.published_precision or "day")
+        events = self.coder.code(doc, mentions, on, article.published_precision or "day")
         quotes = [(quote, speaker_of(quote, actors)) for quote in find_quotes(doc)]
         claims = find_claims(doc, on)
         return Coded(article.id, on, mentions, events, quotes, claims)
@@ -83,9 +83,20 @@ def speaker_of(quote: Quote, mentions: list[Mention]) -> Actor | None:
         if mention.start < quote.speaker_end and quote.speaker_start < mention.end
     ]
     if not overlapping:
-        return _title_holder(quote, mentions) if quote.speaker_kind == "title" else None
+        if quote.speaker_kind == "title":
+            return _title_holder(quote, mentions)
+        return _unlisted(quote)
     best = max(overlapping, key=lambda m: (m.actor.person is not None, m.end - m.start))
     return best.actor
+
+
+def _unlisted(quote: Quote) -> Actor | None:
+    """A named speaker the resolver does not know ("Ian Bremmer: ..."), kept by name with an
+    unknown country, as PETRARCH writes it."""
+    name = (quote.speaker_text or "").strip()
+    if quote.speaker_kind != "name" or not name[:1].isupper():
+        return None
+    return Actor(name, code_for(None, None), None, None, name)
 
 
 def _title_holder(quote: Quote, mentions: list[Mention]) -> Actor | None:

@@ -299,11 +299,14 @@ def demo(
     ] = True,
     host: Annotated[str, typer.Option(help="Address the dashboard listens on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port the dashboard listens on.")] = 8000,
+    report: Annotated[
+        Path, typer.Option("--report", help="Folder for the sample CHN-RUS brief (HTML, PDF).")
+    ] = Path("."),
 ) -> None:
-    """Ingest, code and group the bundled demo corpus into a fresh database, then serve it."""
+    """Ingest, code and group the bundled demo corpus, write a sample brief, then serve it all."""
     from detente.demo import run_demo
 
-    run_demo(db, out)
+    run_demo(db, out, report)
     if serve:
         from detente.api.cli import serve as run_server
 

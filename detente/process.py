@@ -12,8 +12,10 @@ from detente.engines.local import LocalEngine
 from detente.pipeline import IngestSummary
 from detente.sources.base import ReadOptions
 from detente.store.articles import Store
+from detente.store.coded import forget_story_dated
 from detente.store.stories import key_events
 from detente.stories.assign import assign_stories
+from detente.stories.dates import STORY_BASIS
 from detente.stories.model import StoryResult
 
 
@@ -79,8 +81,13 @@ def run(
     )
     follow.start("stories", None)
     summary.stories = assign_stories(store)
-    if summary.coded > summary.stories.articles:
-        # articles coded again (a new coder version) keep their story: re-key their events
+    recode = summary.coded > summary.stories.articles
+    if summary.stories.dated and forget_story_dated(store.engine, STORY_BASIS):
+        # articles that took their story's date are coded again, so their events are dated
+        code_store(store, analyser, engine=work)
+        recode = True
+    if recode:
+        # articles coded again (a new coder version, a new date) keep their story: re-key
         key_events(store)
     follow.advance("stories", summary.stories.articles)
     return summary

@@ -19,3 +19,18 @@ def shared() -> Path:
     if not (SHARED / "seeds").is_dir():
         pytest.skip(f"../shared not found at {SHARED} (set DETENTE_SHARED to point at it)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite store with ../shared/seeds ingested, coded and grouped once per test session."""
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip(f"../shared not found at {SHARED} (set DETENTE_SHARED to point at it)")
+    from detente.process import run
+    from detente.store.articles import Store
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('seeds') / 'seeds.db'}"
+    with Store.open(url) as found:
+        summary = run([str(SHARED / "seeds")], found)
+    assert not summary.ingest.errors, summary.ingest.errors
+    return url

@@ -9,10 +9,14 @@ from detente.events.arguments import (
     MentionIndex,
     actors_at,
     agents_of,
+    crosses_clause,
     distinct,
+    generic,
     noun_roles,
     passive,
     patients_of,
+    stray_subject,
+    summary,
     words,
 )
 from detente.language import load_nlp
@@ -154,3 +158,47 @@ def test_a_passive_without_a_by_phrase_takes_its_agent_from_the_means() -> None:
     doc, index = parsed("The port was shelled in a Russian artillery attack.")
     agents, _ = agents_of(word(doc, "shelled"))
     assert named(agents, index) == ["RUS"]
+
+
+def test_a_subject_hung_on_a_fronted_clause_is_given_back_to_the_main_verb() -> None:
+    doc, index = parsed(
+        "At a meeting in February 2022, days before Russia invaded Ukraine, Chinese President "
+        "Xi Jinping and Russian President Vladimir Putin said their partnership had no limits."
+    )
+    said = word(doc, "said")
+    stray = stray_subject(said)
+    assert stray is not None and crosses_clause(stray)
+    assert named(agents_of(said)[0], index) == ["CHNGOV", "RUSGOV"]
+    assert named([word(doc, "Ukraine")], index) == ["UKR"]
+
+
+def test_a_list_of_objects_in_one_clause_stays_together() -> None:
+    doc, index = parsed("Putin called Xi, Russia and Ukraine.")
+    assert not any(crosses_clause(t) for t in doc)
+    assert named([word(doc, "Xi")], index) == ["CHNGOV", "RUS", "UKR"]
+
+
+def test_a_coordinated_modifier_keeps_both_countries_on_the_head() -> None:
+    doc = load_nlp()("A joint Russian and Chinese flotilla sailed near Alaska.")
+    start = doc.text.index("Russian")
+    chinese = doc.text.index("Chinese")
+    end = doc.text.index(" sailed")
+    both = Actor("Russian", "RUSMIL", "RUS", "MIL", doc.text[start:end])
+    one = Actor("Chinese", "CHNMIL", "CHN", "MIL", doc.text[chinese:end])
+    index = MentionIndex(doc, [Mention(start, end, both, "t"), Mention(chinese, end, one, "t")])
+    assert [m.actor.code for m in index.at(word(doc, "flotilla"))] == ["RUSMIL", "CHNMIL"]
+
+
+def test_a_bare_plural_event_noun_is_generic() -> None:
+    doc = load_nlp()("Russia seeks dominance in future wars, not in the war in Ukraine.")
+    wars, war = (t for t in doc if t.lemma_ == "war")
+    assert generic(wars) and not generic(war)
+
+
+def test_a_noun_phrase_closing_a_sentence_after_a_comma_sums_it_up() -> None:
+    doc = load_nlp()(
+        "China criticized Russia after it turned back a blogger, a rare clash between them.\n\n"
+    )
+    assert summary(word(doc, "clash"))
+    doc = load_nlp()("A clash between the two armies broke out, officials said.")
+    assert not summary(word(doc, "clash"))

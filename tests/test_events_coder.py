@@ -262,3 +262,61 @@ def test_a_wish_that_another_party_acts_is_an_appeal_to_it() -> None:
     event = only("Xi wants Putin to invade Ukraine.")
     assert event.cameo == "020" and not event.negated
     assert codes(event.actors) == ["CHNGOV"] and codes(event.recipients) == ["RUSGOV"]
+
+
+def test_an_event_in_a_clause_set_before_another_takes_its_date_and_is_background() -> None:
+    events = code_text(
+        "At a meeting in February 2022, days before Russia invaded Ukraine, Chinese President "
+        "Xi Jinping and Russian President Vladimir Putin said their partnership had no limits.",
+        date(2022, 6, 14),
+    )
+    invasion = next(e for e in events if e.plover == "ASSAULT")
+    assert codes(invasion.actors) == ["RUS"] and codes(invasion.recipients) == ["UKR"]
+    assert (invasion.date, invasion.date_precision, invasion.date_basis) == (
+        date(2022, 2, 1),
+        "month",
+        "clause",
+    )
+    assert invasion.historical
+    meeting = next(e for e in events if e.plover == "CONSULT")
+    assert {a.country for a in meeting.actors} == {"CHN", "RUS"} and meeting.historical
+
+
+def test_a_date_on_an_adverbial_noun_dates_the_verb() -> None:
+    event = only(
+        "Xi and Putin have a close relationship, having met more than forty times since 2012.",
+        date(2022, 6, 14),
+    )
+    assert event.plover == "CONSULT" and event.date == date(2012, 1, 1) and event.historical
+
+
+def test_a_generic_event_noun_is_no_event_of_the_clause() -> None:
+    assert (
+        code_text(
+            "Russia and China share one objective: achieving dominance in future wars.", FRIDAY
+        )
+        == []
+    )
+
+
+def test_a_noun_summing_up_the_sentence_is_not_a_second_event() -> None:
+    events = code_text(
+        "China criticized Russia after Russian guards turned back a Chinese blogger, a rare "
+        "clash between the two countries.",
+        FRIDAY,
+    )
+    assert "ASSAULT" not in {e.plover for e in events}
+    assert any(e.cameo == "111" and codes(e.recipients) == ["RUS"] for e in events)
+
+
+def test_a_cooperation_not_done_so_far_is_no_refusal_but_one_declined_is() -> None:
+    (event,) = code_text("China hasn't defended Russia on the battlefield.", FRIDAY)
+    assert event.negated and event.plover == "SUPPORT"
+    (event,) = code_text("China refused to defend Russia on the battlefield.", FRIDAY)
+    assert event.plover == "REJECT" and not event.negated
+
+
+def test_a_place_is_never_a_party_of_a_joint_action() -> None:
+    (event,) = code_text("Russian and Chinese bombers patrolled jointly over Alaska.", FRIDAY)
+    assert event.cameo == "062" and event.recipients == []
+    assert {a.country for a in event.actors} == {"RUS", "CHN"}

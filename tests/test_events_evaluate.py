@@ -34,7 +34,7 @@ def test_per_class_and_macro_f1() -> None:
 def test_type_accuracy_counts_only_coded_sentences() -> None:
     results = [("ACCUSE", ["ACCUSE"]), ("AGREE", ["CONSULT", "AGREE"]), ("AID", [])]
     scores = typed("set", results)
-    assert scores["set.sentences"] == 3
+    assert scores["set.n_sentences"] == 3
     assert scores["set.coverage"] == pytest.approx(2 / 3, abs=1e-4)
     assert scores["set.type_accuracy"] == 0.5
     assert scores["set.sentence_f1"] == pytest.approx(2 * (2 / 3) * (2 / 3) / (4 / 3), abs=1e-4)
@@ -75,8 +75,8 @@ def test_score_gathers_every_part(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
 @pytest.mark.shared
 def test_petrarch_gold_triples_are_scored(shared: Path) -> None:
     scores = evaluate.petr2(shared)
-    assert scores["petr2.sentences"] == 77
-    assert scores["petr2.no_event_sentences"] == 12
+    assert scores["petr2.n_sentences"] == 77
+    assert scores["petr2.n_no_event_sentences"] == 12
     assert 0 <= scores["petr2.no_event_false"] <= 12
     for view in ("code", "root", "quad"):
         assert 0 < scores[f"petr2.{view}_f1"] <= 1

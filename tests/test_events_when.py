@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from detente.events.when import When, attachments, fallback, find_dates, resolve
+from detente.events.when import (
+    When,
+    attachments,
+    fallback,
+    find_dates,
+    inherited,
+    resolve,
+)
 from detente.language import load_nlp
 
 WEDNESDAY = date(2022, 6, 15)
@@ -118,3 +125,11 @@ def test_dates_attach_to_the_word_they_modify() -> None:
     assert span.text == "February 4"
     assert head.lemma_ == "meet"
     assert [sent.doc[i].text for i in sorted(inside)] == ["February", "4"]
+
+
+def test_a_clause_date_is_inherited_exactly_after_when_and_by_month_after_before() -> None:
+    day = When(date(2022, 2, 4), "day", "sentence")
+    assert inherited(day, "when") == When(date(2022, 2, 4), "day", "clause")
+    assert inherited(day, "before") == When(date(2022, 2, 1), "month", "clause")
+    year = When(date(2012, 1, 1), "year", "sentence")
+    assert inherited(year, "after") == When(date(2012, 1, 1), "year", "clause")

@@ -41,8 +41,8 @@ def test_only_quoted_content_is_a_gold_direct_quote(tmp_path: Path) -> None:
 
 def test_score_counts_one_article_per_split(tmp_path: Path) -> None:
     scores = evaluate.score(_corpus(tmp_path))
-    assert scores["articles"] == 2
-    assert scores["gold_direct"] == 2
+    assert scores["n_articles"] == 2
+    assert scores["n_gold_direct"] == 2
     assert scores["recall"] == 1.0
     assert scores["precision"] == 1.0
     assert scores["speaker_accuracy"] == 1.0

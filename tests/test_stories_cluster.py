@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import scipy.sparse as sp
 
 from detente.stories.cluster import Agglomeration, cluster_all
@@ -70,3 +71,15 @@ def test_seeded_groups_start_together_and_join_merges_unconditionally() -> None:
     assert groups(clustering.run(np.array([], dtype=int), np.array([], dtype=int))) == {
         frozenset({0, 1, 2})
     }
+
+
+def test_weighted_rows_count_as_many_members() -> None:
+    vectors = unit_rows({(0, 1): 0.9, (0, 2): 0.2, (1, 2): 0.6}, 3)
+    for weights, expected in (([1, 1, 1], 1), ([3, 1, 1], 2)):
+        clustering = Agglomeration(vectors, [None] * 3, 0.35, 0.35, 7, weights=weights)
+        for row in range(3):
+            clustering.seed([row], frozen=False)
+        left, right = np.array([0, 0, 1]), np.array([1, 2, 2])
+        assert len(clustering.run(left, right)) == expected
+    with pytest.raises(ValueError, match="2 weights for 3 rows"):
+        Agglomeration(vectors, [None] * 3, 0.35, 0.35, 7, weights=[1, 1])

@@ -13,12 +13,21 @@ from pathlib import Path
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
+from detente.pipeline import BATCH_ARTICLES
 from detente.store.db import resolve_url
 
 SEED = 20240515
-KILLS = 10
-"""Most kills tried in the loop; it stops earlier once some landed mid-write and time runs out."""
-LOOP_SECONDS = 40.0
+KILLS = 8
+MIN_KILLS = 3
+LOOP_SECONDS = 30.0
+"""Kills run until KILLS, or past LOOP_SECONDS once MIN_KILLS are done, or the ingest finished."""
+DRIVER = [
+    sys.executable,
+    "-c",
+    "import sys; from detente.pipeline import ingest; from detente.store.articles import Store;"
+    " store = Store.open(sys.argv[2]); ingest([sys.argv[1]], store); store.close()",
+]
+"""The ingest stage alone, without the CLI's start-up (it loads the coding models)."""
 TOPICS = ["drills", "trade talks", "a summit", "a phone call", "sanctions", "a pipeline deal"]
 Snapshot = tuple[frozenset[str], frozenset[tuple[str, str, str]]]
 
@@ -96,36 +105,59 @@ def clean_run(corpus: Path, url: str) -> tuple[Snapshot, float]:
     return snapshot(url), time.monotonic() - started
 
 
+def article_count(path: Path) -> int:
+    """Articles committed so far, read from a snapshot that does not block the writer (WAL)."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:  # no file or no schema yet
+        return 0
+
+
+def kill_at(process: subprocess.Popen[bytes], path: Path, target: int, extra: float) -> int:
+    """SIGKILL `process` once `target` articles are committed and `extra` seconds more passed."""
+    while process.poll() is None and article_count(path) < target:
+        time.sleep(0.005)
+    time.sleep(extra)
+    process.kill()  # SIGKILL: no handler, no clean-up
+    process.wait()
+    return article_count(path)
+
+
 def test_sigkill_at_random_points_then_rerun_equals_a_clean_run(tmp_path: Path) -> None:
     corpus = tmp_path / "in"
     write_corpus(corpus)
-    expected, span = clean_run(corpus, f"sqlite:///{tmp_path / 'clean.db'}")
+    expected, _ = clean_run(corpus, f"sqlite:///{tmp_path / 'clean.db'}")
     assert len(expected[0]) == 80 + 2500 and len(expected[1]) == 80 + 1 + 2500
 
-    url = f"sqlite:///{tmp_path / 'crash.db'}"
     rng = random.Random(SEED)
-    partial = 0
+    seen: list[int] = []
+    rounds = 0
+    path = tmp_path / "crash0.db"
     loop_end = time.monotonic() + LOOP_SECONDS
-    for _ in range(KILLS):
-        process = subprocess.Popen(
-            ingest_command(corpus, url), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        time.sleep(rng.uniform(0.0, span))
-        process.kill()  # SIGKILL: no handler, no clean-up
-        process.wait()
-        if (tmp_path / "crash.db").exists():
+    while len(seen) < KILLS and (len(seen) < MIN_KILLS or time.monotonic() < loop_end):
+        url = f"sqlite:///{path}"
+        stored = article_count(path)
+        # Most kills land after a random commit but the last; some during start-up and schema.
+        last_commit = len(expected[0]) - BATCH_ARTICLES
+        target = stored + rng.randint(1, max(1, last_commit - stored)) if rng.random() < 0.8 else 0
+        process = subprocess.Popen([*DRIVER, str(corpus), url])
+        seen.append(kill_at(process, path, target, rng.uniform(0.0, 0.05)))
+        if path.exists():
             sqlite_checks(url)
         ids, sources = snapshot(url)
         assert ids <= expected[0] and sources <= expected[1]
-        partial += 0 < len(ids) < len(expected[0])
-        if partial and time.monotonic() > loop_end:
-            break
-    assert partial, "no kill landed while articles were being written"
+        if ids == expected[0]:  # this database is complete: go on killing on a fresh one
+            assert (ids, sources) == expected
+            rounds += 1
+            path = tmp_path / f"crash{rounds}.db"
+    print("articles stored at each kill:", seen)
+    assert any(0 < count < len(expected[0]) for count in seen), seen
 
     rerun = subprocess.run(ingest_command(corpus, url), capture_output=True, text=True, timeout=120)
     assert rerun.returncode == 0, rerun.stderr
     sqlite_checks(url)
-    with sqlite3.connect(tmp_path / "crash.db") as conn:
+    with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert snapshot(url) == expected
 

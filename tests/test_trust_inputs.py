@@ -19,6 +19,7 @@ from warcio.warcwriter import WARCWriter
 from detente.articles.model import Article
 from detente.cli import app
 from detente.pipeline import IngestSummary, ingest
+from detente.process import run
 from detente.sources import web
 from detente.sources.base import ReadOptions
 from detente.store.articles import Store
@@ -104,9 +105,7 @@ def test_empty_and_binary_files_are_named(
         (
             "mixed.txt",  # UTF-8 with one stray byte: not valid UTF-8 any more
             "Ministers met in Beijing on Tuesday to talk trade.\n\xa0Officials said the "
-            "talks would continue next month in Moscow.\n".encode("utf-8").replace(
-                b"\xc2\xa0", b"\xff"
-            ),
+            "talks would continue next month in Moscow.\n".encode().replace(b"\xc2\xa0", b"\xff"),
             ["Ministers met in Beijing", "continue next month in Moscow"],
         ),
     ],
@@ -165,15 +164,16 @@ LAUGHS = (
 
 def xxe_feed(target: Path, how: str) -> str:
     """A feed that tries to pull `target` in through an external entity of the kind `how`."""
-    items = '<rss version="2.0"><channel><title>Wire</title><item><title>Leak</title>'
-    if how == "general":
-        head = f'<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{target}">]>'
-        return f'<?xml version="1.0"?>{head}{items}<description>&xxe;</description></item></channel></rss>'
-    if how == "parameter":
-        head = f'<!DOCTYPE rss [<!ENTITY % ext SYSTEM "file://{target}"> %ext;]>'
-        return f'<?xml version="1.0"?>{head}{items}<description>{BODY}</description></item></channel></rss>'
-    head = f'<!DOCTYPE rss SYSTEM "file://{target}">'  # an external DTD
-    return f'<?xml version="1.0"?>{head}{items}<description>&secret;</description></item></channel></rss>'
+    doctype = {
+        "general": f'<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{target}">]>',
+        "parameter": f'<!DOCTYPE rss [<!ENTITY % ext SYSTEM "file://{target}"> %ext;]>',
+        "dtd": f'<!DOCTYPE rss SYSTEM "file://{target}">',  # an external DTD
+    }[how]
+    return (
+        f'<?xml version="1.0"?>{doctype}<rss version="2.0"><channel><title>Wire</title>'
+        f"<item><title>Leak</title><description>&xxe; {BODY}</description></item>"
+        "</channel></rss>"
+    )
 
 
 def test_billion_laughs_feed_is_refused_fast(tmp_path: Path) -> None:
@@ -393,3 +393,35 @@ def test_a_100k_character_sentence_is_ingested_in_bounded_time(tmp_path: Path) -
     assert time.monotonic() - started < 30
     assert not summary.errors
     assert len(text_of(stored, "long.txt")) >= 100_000
+
+
+@pytest.mark.parametrize(
+    ("name", "feed"),
+    [  # inputs atheris found (fuzz/readers.py) that raised out of the feed reader
+        ("mangled.rss", b'<?xml version="1.0" encoding="U\xcc\xcc\xcc"?><rss><channel/></rss>'),
+        ("utf9.rss", b'<?xml version="1.0" encoding="UTF-9"?><rss><channel/></rss>'),
+        (
+            "nameless.atom",
+            b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><author><email>a@b.c</email>'
+            b"</author><content>" + BODY.encode() + b"</content></entry></feed>",
+        ),
+    ],
+)
+def test_feeds_that_crashed_the_reader_are_read_or_named(
+    tmp_path: Path, name: str, feed: bytes
+) -> None:
+    summary, stored = run_batch(tmp_path / "in", {name: feed})
+    failed = errors_of(summary)
+    assert text_of(stored, name) or str(tmp_path / "in" / name) in failed
+    assert not any("reading stopped" in reason for reason in failed.values())
+
+
+def test_a_100k_character_sentence_is_coded_in_bounded_time(tmp_path: Path) -> None:
+    clause = "and the ministers of both states agreed to expand rail freight across the border "
+    sentence = "Officials said " + clause * (100_000 // len(clause) + 1) + "in the end."
+    (tmp_path / "long.txt").write_text(sentence, encoding="utf-8")
+    started = time.monotonic()
+    with Store.open(f"sqlite:///{tmp_path / 'coded.db'}") as store:
+        summary = run([str(tmp_path / "long.txt")], store)
+        assert (summary.ingest.articles, summary.coded, summary.ingest.errors) == (1, 1, [])
+    assert time.monotonic() - started < 90  # 10.5 s measured on the loaded 2-core machine

@@ -11,6 +11,7 @@ from fastapi import HTTPException, Query
 from detente.index.dyads import Dyad
 
 MAX_LIMIT = 500
+MAX_OFFSET = 2**62  # below SQLite's 64-bit integer limit: a bigger offset was a 500, not a 422
 DEFAULT_LIMIT = 50
 
 
@@ -38,7 +39,7 @@ class Filters:
 
 def page(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows to return.")] = DEFAULT_LIMIT,
-    offset: Annotated[int, Query(ge=0, description="Rows to skip.")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")] = 0,
 ) -> Page:
     """Pagination from the query string (FastAPI answers 422 beyond the bounds)."""
     return Page(limit, offset)

@@ -1,6 +1,8 @@
-"""Response headers that lock pages down, and a cap on request bodies."""
+"""Response headers that lock pages down, a cap on request bodies, and no NUL in URLs."""
 
 from __future__ import annotations
+
+import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -32,9 +34,12 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if has_nul(scope):
+            await refuse(send, 400, "a NUL character (%00) is not accepted in a URL")
+            return
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
-            await self._refuse(send)
+            await refuse(send, 413, f"request body over {self.max_body} bytes")
             return
         seen = 0
         started = False
@@ -62,15 +67,23 @@ class Guard:
             await self.app(scope, counted, with_headers)
         except BodyTooLarge:
             if not started:
-                await self._refuse(send)
+                await refuse(send, 413, f"request body over {self.max_body} bytes")
 
-    async def _refuse(self, send: Send) -> None:
-        """Answer 413 with the cap in words."""
-        body = f'{{"detail": "request body over {self.max_body} bytes"}}'.encode()
-        headers = [
-            (b"content-type", b"application/json"),
-            (b"content-length", str(len(body)).encode()),
-        ]
-        headers += [(k.encode(), v.encode()) for k, v in HEADERS.items()]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+
+def has_nul(scope: Scope) -> bool:
+    """Whether the path or query holds a NUL: SQLite cuts strings there, so `x%00` matched all."""
+    return "\x00" in scope.get("path", "") or any(
+        nul in scope.get("query_string", b"") for nul in (b"%00", b"\x00")
+    )
+
+
+async def refuse(send: Send, status: int, detail: str) -> None:
+    """Answer `status` with `detail` as JSON, and the security headers."""
+    body = json.dumps({"detail": detail}).encode()
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+    ]
+    headers += [(k.encode(), v.encode()) for k, v in HEADERS.items()]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

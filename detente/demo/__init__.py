@@ -9,11 +9,13 @@ from rich.table import Table
 from sqlalchemy import func, select
 
 from detente.process import RunSummary, run
+from detente.reports import default_base, gather, write_report
 from detente.store.articles import Store
 from detente.store.schema import articles, events, stories
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 LISTED = 12  # largest stories shown in the summary table
+REPORT = ("CHN-RUS", "2022-01-01", "2024-12-31")  # the sample brief: the corpus's whole span
 
 
 def fresh_store(db: str) -> Store:
@@ -24,13 +26,19 @@ def fresh_store(db: str) -> Store:
     return Store.open(db)
 
 
-def run_demo(db: str, console: Console) -> RunSummary:
-    """Ingest, code and group the demo corpus into a fresh database at `db`; print the result."""
+def run_demo(db: str, console: Console, report_folder: Path | None = None) -> RunSummary:
+    """Ingest, code and group the demo corpus into a fresh database at `db`; print the result
+    and, given a folder, write the sample CHN-RUS brief there."""
     store = fresh_store(db)
     try:
         with console.status("reading, coding and grouping the demo corpus"):
             summary = run([str(CORPUS)], store)
         show(store, summary, db, console)
+        if report_folder is not None:
+            with console.status("writing the sample brief"):
+                brief = gather(store.engine, *REPORT)
+                html, pdf = write_report(brief, default_base(report_folder, brief))
+            console.print(f"Sample brief: {html} and {pdf}")
     finally:
         store.close()
     return summary

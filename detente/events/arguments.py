@@ -34,6 +34,8 @@ class Words:
     location_preps: frozenset[str]
     occurrence: frozenset[str]
     anaphoric: frozenset[str]
+    summary_determiners: frozenset[str]
+    occasion_preps: frozenset[str]
 
 
 @cache
@@ -70,6 +72,7 @@ class MentionIndex:
                 continue
             table = self._places if all(m.place for m in group) else self._at
             actors = tuple(m for m in group if not m.place) or tuple(group)
+            actors += _coordinate_heads(table[span.start : span.end], actors, end)
             for i in range(span.start, span.end):
                 table[i] = actors
                 self._span[i] = (span.start, span.end)
@@ -98,6 +101,20 @@ class MentionIndex:
         return found
 
 
+def _coordinate_heads(
+    covered: list[tuple[Mention, ...]], actors: tuple[Mention, ...], end: int
+) -> tuple[Mention, ...]:
+    """Shorter mentions inside a longer one that end where it ends and name another country:
+    "Russian and Chinese flotilla" keeps "Chinese flotilla" beside itself."""
+    found: list[Mention] = []
+    for mentions in covered:
+        for mention in mentions:
+            other = all(mention.actor.country != a.actor.country for a in actors + tuple(found))
+            if mention.end == end and other:
+                found.append(mention)
+    return tuple(found)
+
+
 def _child(token: Token, *deps: str) -> Token | None:
     """The first child with one of these dependency labels."""
     return next((c for c in token.children if c.dep_ in deps), None)
@@ -108,6 +125,40 @@ def passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
+def stray_subject(verb: Token) -> Token | None:
+    """The subject the parser hung as a conjunct inside a fronted clause of `verb`, when
+    `verb` has none ("days before Russia invaded Ukraine, Xi and Putin said": Xi is no
+    conjunct of Ukraine but the subject of "said")."""
+    if _child(verb, "nsubj", "nsubjpass", "csubj") is not None:
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.i < verb.i:
+            found = next((t for t in clause.subtree if crosses_clause(t)), None)
+            if found is not None:
+                return found
+    return None
+
+
+def crosses_clause(token: Token) -> bool:
+    """Whether `token` is a conjunct after the comma closing a fronted subordinate clause,
+    before that clause's governing verb: the parser's misreading of the main clause's
+    subject as one more object of the subordinate verb."""
+    if token.dep_ != "conj" or token.left_edge.i == 0:
+        return False
+    if token.doc[token.left_edge.i - 1].text != ",":
+        return False
+    clause = token.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+        clause = clause.head
+    main = clause.head
+    return (
+        clause.dep_ == "advcl"
+        and _child(clause, "mark") is not None
+        and token.i < main.i
+        and _child(main, "nsubj", "nsubjpass", "csubj") is None
+    )
+
+
 def agents_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """The tokens naming who does `verb`, and whether they came from a governing verb."""
     subject = _child(verb, "nsubj", "csubj")
@@ -115,6 +166,9 @@ def agents_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return [verb.head], False
         return [subject], False
+    stray = stray_subject(verb)
+    if stray is not None:
+        return [stray], False
     agent = _child(verb, "agent")
     if agent is not None:
         by = _child(agent, "pobj")
@@ -212,6 +266,9 @@ class NounRoles:
     action, patients of any other."""
     verb: Token | None = None
     """The verb whose clause the noun is an event of (held talks, in a call, talks began)."""
+    framed: bool = False
+    """The noun sits in the verb's clause through a preposition ("in a call") that does not
+    set it as the occasion of the clause ("after weeks of protests")."""
     clause_agents: list[Token] = field(default_factory=list)
     clause_patients: list[Token] = field(default_factory=list)
 
@@ -252,10 +309,30 @@ def noun_roles(noun: Token, dates: set[int]) -> NounRoles:
     occurs = dep in ("nsubj", "nsubjpass") and lemma in lists.occurrence
     if light or framed or occurs:
         roles.verb = verb
+        roles.framed = framed and not light and head.lower_ not in lists.occasion_preps
         if not occurs:
             roles.clause_agents, _ = agents_of(verb)
             roles.clause_patients = patients_of(verb, [noun])
     return roles
+
+
+def generic(noun: Token) -> bool:
+    """Whether an event noun names a kind of event, not one that took place: a bare plural
+    with no determiner, possessor or number ("dominance in future wars")."""
+    bare = not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in noun.children)
+    return bare and noun.tag_ in ("NNS", "NNPS")
+
+
+def summary(noun: Token) -> bool:
+    """Whether a noun phrase sums up the clause before it: set off by a comma, with an
+    indefinite determiner, ending the sentence ("..., a rare clash between the two allies")."""
+    doc, start = noun.doc, noun.left_edge.i
+    if start == 0 or doc[start - 1].text != "," or noun.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in words().summary_determiners for c in noun.children):
+        return False
+    rest = doc[noun.right_edge.i + 1 : noun.sent.end]
+    return all(t.is_punct or t.is_space for t in rest)
 
 
 def actors_at(token: Token, mentions: MentionIndex, places: bool = False) -> list[Mention]:
@@ -278,7 +355,7 @@ def actors_at(token: Token, mentions: MentionIndex, places: bool = False) -> lis
             found += here
             doc = current.doc
             for i in mentions.span_of(current):  # "Barack Obama and Putin": conj on any word
-                stack.extend(c for c in doc[i].children if c.dep_ in ("conj", "appos"))
+                stack.extend(_coordinated(doc[i]))
         else:
             for child in current.children:
                 dep = child.dep_
@@ -288,12 +365,17 @@ def actors_at(token: Token, mentions: MentionIndex, places: bool = False) -> lis
                     inner = _child(child, "pobj")
                     if inner is not None:
                         stack.append(inner)
-        stack.extend(c for c in current.children if c.dep_ in ("conj", "appos"))
+        stack.extend(_coordinated(current))
     unique: list[Mention] = []
     for mention in sorted(found, key=lambda m: m.start):
         if all(m is not mention for m in unique):
             unique.append(mention)
     return unique
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """The conjuncts and appositions of a token that belong to its own clause."""
+    return [c for c in token.children if c.dep_ in ("conj", "appos") and not crosses_clause(c)]
 
 
 def distinct(actors: Iterable[Actor]) -> list[Actor]:

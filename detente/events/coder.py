@@ -19,14 +19,24 @@ from detente.events.arguments import (
     actors_at,
     agents_of,
     distinct,
+    generic,
     noun_roles,
     patients_of,
+    summary,
     words,
 )
 from detente.events.model import CODER_VERSION, Event
 from detente.events.tables import Tables, load_tables
 from detente.events.triggers import match
-from detente.events.when import When, attachments, fallback, find_dates, resolve
+from detente.events.when import (
+    When,
+    attachments,
+    clause_marks,
+    fallback,
+    find_dates,
+    inherited,
+    resolve,
+)
 from detente.language import load_nlp
 
 CONSULT = "04"
@@ -223,13 +233,18 @@ class _Sentence:
     def _noun_parties(self, action: Action, verbs: set[int]) -> _Parties | None:
         """Parties of a noun trigger: its own phrase, else the clause it is an event of."""
         noun = action.main.token
+        if summary(noun):
+            return None  # "..., a rare clash between the two allies": the clause's own event
         roles = noun_roles(noun, self.dates)
         joint = self.coder.reciprocal(action, action.code)
         agents = self._named(roles.agents + (roles.of if joint else []))
         patients = self._named(roles.patients + ([] if joint else roles.of), places=True)
         patients += [m for m in self._named(roles.agents, places=True) if m.place]  # Beijing visit
-        if not agents and not patients and _governor(noun).i in verbs:
-            return None  # "condemned the attack": the verb's event, not the noun's
+        if not agents and not patients:
+            if _governor(noun).i in verbs:
+                return None  # "condemned the attack": the verb's event, not the noun's
+            if roles.framed and generic(noun) and not _taking_part(roles.verb):
+                return None  # "dominance in future wars": a kind of event, not one of theirs
         if roles.verb is not None:
             clause = self._named(roles.clause_agents)
             if roles.verb.lemma_.lower() in words().participation:
@@ -296,7 +311,7 @@ class _Sentence:
         read = cues.read(action.head, parties.through)
         negated = read.negated or action.negated
         stance = None
-        if negated and self._cooperative(code):
+        if negated and self._cooperative(code) and _refusing(read, action):
             stance = self.tables.compose(REFUSAL, code) or REFUSAL + "0"
             code, rule, negated = stance, rule + " (will not: a refusal)", False
         elif read.obliged and not negated and (speakers := self._named(read.speakers)):
@@ -412,20 +427,35 @@ class _Sentence:
             if not any(_same_side(a, b) for b in acting)
         ]
         if self.coder.reciprocal(action, code):
-            return distinct(acting + receiving), []
+            # a place is where a joint action happens, never one of its parties ("flew over
+            # the Sea of Japan"); with nobody acting, it is the one acted on
+            parties = distinct(m.actor for m in patients if not m.place)
+            joined = [a for a in parties if not any(_same_side(a, b) for b in acting)]
+            return (distinct(acting + joined), []) if acting else (joined, receiving)
         if code.startswith(HOST_CODE) and receiving:
             return receiving, acting
         return acting, receiving
 
     def _when(self, action: Action, read: cues.Flags) -> When | None:
-        """The action's own date from the sentence, else the publication date as a fallback."""
-        clause = _clause(action.head) | _clause(action.main.token)
+        """The action's own date from the sentence, else that of the clause its own clause is
+        set in time against ("days before Russia invaded"), else the publication date as a
+        recorded fallback."""
+        found = self._dated(_clause(action.head) | _clause(action.main.token), read)
+        if found is None and (temporal := _temporal(action.head)) is not None:
+            clause, mark = temporal
+            own = {t.i for t in clause.subtree}
+            outer = self._dated({t.i for t in clause.head.subtree} - own, read)
+            found = inherited(outer, mark) if outer is not None else None
+        return found or fallback(self.published, self.published_precision)
+
+    def _dated(self, tokens: set[int], read: cues.Flags) -> When | None:
+        """The first date of the sentence that hangs from one of these tokens, resolved."""
         for span, token, _ in self.attached:
-            if token.i in clause:
+            if token.i in tokens:
                 found = resolve(span, self.published, forward=read.future or not read.past)
                 if found is not None:
                     return found
-        return fallback(self.published, self.published_precision)
+        return None
 
     def _reported(self, read: cues.Flags, parties: list[Actor]) -> bool:
         """Whether someone other than the event's own parties is its source."""
@@ -456,12 +486,41 @@ def _clause(token: Token) -> set[int]:
     while current.dep_ in ("xcomp", "conj", "acomp") and current.head != current:
         current = current.head
         found.add(current.i)
+    # a date on an adverbial noun of the verb is the verb's ("met forty times since 2012")
+    found.update(c.i for c in token.children if c.dep_ == "npadvmod")
     if token.pos_ in ("NOUN", "PROPN"):
         head = _governor(token)
         if head.pos_ in ("VERB", "AUX") or token.dep_ in ("nsubj", "nsubjpass"):
             found.add(head.i)
             found.update(c.i for c in head.children if c.dep_ == "xcomp")
     return found
+
+
+def _refusing(read: cues.Flags, action: Action) -> bool:
+    """Whether a negated action is a refusal ("will not accept", "failed to agree", "did not
+    give permission"); not when a perfect tense only reports that it has not happened so far
+    ("China hasn't defended Russia"), which is no act of refusing."""
+    if action.negated or read.refused or read.future:
+        return True
+    return not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in action.head.children)
+
+
+def _taking_part(verb: Token | None) -> bool:
+    """Whether a verb makes its subject a party of the event noun in its clause."""
+    return verb is not None and verb.lemma_.lower() in words().participation
+
+
+def _temporal(head: Token) -> tuple[Token, str] | None:
+    """The adverbial clause holding `head` and its subordinator, when that clause is set in
+    time against the clause it modifies ("days before Russia invaded Ukraine, ...")."""
+    marks = clause_marks()
+    clause = head
+    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ != "advcl":
+        return None
+    mark = next((c.lower_ for c in clause.children if c.dep_ == "mark"), "")
+    return (clause, mark) if mark in marks.same | marks.near else None
 
 
 def _joint(agents: list[Mention], trigger: Token) -> bool:

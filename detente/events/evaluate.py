@@ -120,7 +120,7 @@ def typed(name: str, results: list[tuple[str, list[str]]]) -> dict[str, float | 
     predicted = sum(len(set(types)) for _, types in results)
     labels = sorted({gold for gold, _ in results})
     out: dict[str, float | int] = {
-        f"{name}.sentences": len(results),
+        f"{name}.n_sentences": len(results),
         f"{name}.type_accuracy": round(right / len(covered), 4) if covered else 0.0,
         f"{name}.coverage": round(len(covered) / len(results), 4) if results else 0.0,
         f"{name}.sentence_f1": round(_f1(hits, predicted, len(results))[2], 4),
@@ -210,7 +210,7 @@ def petr2(shared: Path) -> dict[str, float | int]:
             counts[f"{view}.tp"] += len(g & p)
             counts[f"{view}.pred"] += len(p)
             counts[f"{view}.gold"] += len(g)
-    out: dict[str, float | int] = {"petr2.sentences": len(sentences)}
+    out: dict[str, float | int] = {"petr2.n_sentences": len(sentences)}
     for view in views:
         precision, recall, f1 = _f1(
             counts[f"{view}.tp"], counts[f"{view}.pred"], counts[f"{view}.gold"]
@@ -218,7 +218,7 @@ def petr2(shared: Path) -> dict[str, float | int]:
         out[f"petr2.{view}_precision"] = round(precision, 4)
         out[f"petr2.{view}_recall"] = round(recall, 4)
         out[f"petr2.{view}_f1"] = round(f1, 4)
-    out["petr2.no_event_sentences"] = no_event
+    out["petr2.n_no_event_sentences"] = no_event
     out["petr2.no_event_false"] = no_event_false
     return out
 
@@ -237,7 +237,7 @@ def conflibert(shared: Path) -> dict[str, float | int]:
         pairs.append((str(sentence.gold), label))
     right = sum(1 for g, p in pairs if g == p)
     out: dict[str, float | int] = {
-        "conflibert.sentences": len(pairs),
+        "conflibert.n_sentences": len(pairs),
         "conflibert.accuracy": round(right / len(pairs), 4) if pairs else 0.0,
     }
     scores = classes(pairs, ["0", "1", "2", "3", "4"])

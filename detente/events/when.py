@@ -57,7 +57,8 @@ class When:
     precision: str
     basis: str
     """`sentence` (the sentence names the full date), `relative` (read against the
-    publication date) or `publication` (no date in the sentence: the article's date)."""
+    publication date), `clause` (taken from the clause its own clause modifies) or
+    `publication` (no date in the sentence: the article's date)."""
 
     @property
     def last_day(self) -> date:
@@ -270,6 +271,32 @@ def _unit(span: DateSpan, published: date) -> When:
         index = published.year * 12 + published.month - 1 + span.shift
         return When(date(index // 12, index % 12 + 1, 1), "month", "relative")
     return When(date(published.year + span.shift, 1, 1), "year", "relative")
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseMarks:
+    """Subordinators of a clause set at (`same`) or near (`near`) its governing clause's time."""
+
+    same: frozenset[str]
+    near: frozenset[str]
+
+
+@cache
+def clause_marks(path: Path = DATA) -> ClauseMarks:
+    """The subordinators of when.toml's [clause] table, read once."""
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)["clause"]
+    return ClauseMarks(frozenset(data["same"]), frozenset(data["near"]))
+
+
+def inherited(found: When, mark: str) -> When:
+    """The date an undated event of a clause under `mark` takes from the clause it modifies:
+    the same date after "when", the month at most after "before" or "after"."""
+    precision = found.precision
+    day = found.date
+    if mark in clause_marks().near and precision in ("day", "week"):
+        day, precision = day.replace(day=1), "month"
+    return When(day, precision, "clause")
 
 
 def fallback(published: date | None, precision: str | None) -> When | None:

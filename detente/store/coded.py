@@ -54,6 +54,14 @@ def uncoded_ids(engine: Engine, version: str = CODER_VERSION) -> list[str]:
         return list(conn.execute(query).scalars())
 
 
+def forget_story_dated(engine: Engine, basis: str) -> int:
+    """Mark the articles whose date was taken from their story (`published_basis` = `basis`)
+    as uncoded, so that their events are read again against that date; return how many."""
+    dated = select(articles.c.id).where(articles.c.published_basis == basis)
+    with writing(engine) as conn:
+        return conn.execute(delete(codings).where(codings.c.article_id.in_(dated))).rowcount
+
+
 def load_articles(engine: Engine, ids: list[str]) -> list[Article]:
     """The articles with these ids, in the order given."""
     with engine.connect() as conn:
