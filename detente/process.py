@@ -10,7 +10,7 @@ from detente.analysis import Analyser, code_store
 from detente.engines import Engine
 from detente.engines.local import LocalEngine
 from detente.pipeline import IngestSummary
-from detente.sources.base import ReadOptions
+from detente.sources.base import ReadError, ReadOptions
 from detente.store.articles import Store
 from detente.store.coded import forget_story_dated
 from detente.store.stories import key_events
@@ -64,6 +64,23 @@ def run(
     follow = progress or Quiet()
     sources = list(inputs)
     work = engine or LocalEngine(analyser)
+    try:
+        return _run(sources, store, options, analyser, follow, code, work)
+    finally:
+        if engine is None:
+            work.close()
+
+
+def _run(
+    sources: list[str],
+    store: Store,
+    options: ReadOptions | None,
+    analyser: Analyser | None,
+    follow: Progress,
+    code: bool,
+    work: Engine,
+) -> RunSummary:
+    """The stages of `run` on an engine the caller closes."""
     follow.start("read", len(sources))
     summary = RunSummary(
         work.ingest(
@@ -78,6 +95,9 @@ def run(
         on_start=lambda total: follow.start("code", total),
         on_done=lambda n: follow.advance("code", n),
         engine=work,
+        on_failure=lambda failed: summary.ingest.errors.append(
+            ReadError(f"article {failed.article_id}", f"could not code: {failed.error}")
+        ),
     )
     follow.start("stories", None)
     summary.stories = assign_stories(store)

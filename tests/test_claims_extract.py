@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from fixtures.run_on import LONG, SHORT, cpu_seconds, run_on
+from spacy.tokens import Doc
 
 from detente.claims import Claim, find_claims
 from detente.language import load_nlp
@@ -108,3 +110,13 @@ def test_seed_junk_numbers_are_not_claims(shared: Path) -> None:
     digest = {c.text for c in _claims(_seed(shared, "001"), date(2024, 5, 16))}
     assert not digest & {"10", "16th", "14-16", "2024", "75th", "2022"}
     assert not any(t.startswith("10-") for t in digest)
+
+
+def test_a_run_on_sentence_ten_times_longer_takes_about_ten_times_as_long() -> None:
+    def find(doc: Doc) -> list[Claim]:
+        return find_claims(doc, FEBRUARY_2024)
+
+    short, long = run_on(SHORT), run_on(LONG)
+    assert len(find(long)) >= 9 * len(find(short)) > 0
+    ratio = cpu_seconds(find, long, 2) / cpu_seconds(find, short, 5)
+    assert ratio < 30  # linear is about 10; reading the whole sentence per figure gave over 100

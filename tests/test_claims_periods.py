@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from detente.claims.periods import find_periods, nearest_period
+from detente.claims.periods import find_periods, nearest, nearest_period
 
 MAY_2024 = date(2024, 5, 16)
 
@@ -43,3 +43,22 @@ def test_nearest_period_to_the_figure() -> None:
     text = "In 2019 exports fell, but in 2021 they rose 12 percent."
     start = text.index("12")
     assert nearest_period(text, start, start + 10, None) == "2021"
+
+
+def test_nearest_is_the_closest_on_either_side_and_the_earlier_on_a_tie() -> None:
+    text = "in 2019 and in 2020 some 40 ships sold, and after a long while in 2021 and in 2022."
+    periods = find_periods(text, None)
+    assert [p.value for p in periods] == ["2019", "2020", "2021", "2022"]
+    figure = text.index("40")
+    assert nearest(periods, figure, figure + 8) == "2020"
+    inside = periods[2].start + 1
+    assert nearest(periods, inside, inside + 2) == "2021"
+    tie = periods[1].end + (periods[2].start - periods[1].end) // 2
+    assert nearest(periods, tie, tie + (periods[2].start - periods[1].end) % 2) == "2020"
+    assert nearest([], 0, 1) is None
+
+
+def test_more_specific_forms_win_wherever_they_overlap() -> None:
+    text = "in 2019 and during the first half of 2020, since 2018, in 2021. " * 50
+    values = [p.value for p in find_periods(text, MAY_2024)]
+    assert values == ["2019", "2020-01/2020-06", "2018/2024", "2021"] * 50

@@ -13,11 +13,11 @@ from detente.sources.base import ReadOptions
 
 
 def test_recipe_travels_and_builds_one_analyser_per_key() -> None:
-    recipe = Recipe.of(Analyser(shortcut=False))
+    recipe = Recipe.of(Analyser(shortcut=True))
     copy = pickle.loads(pickle.dumps(recipe))
-    assert copy.key == recipe.key and copy.key.endswith(":False")
+    assert copy.key == recipe.key and copy.key.endswith(":True")
     assert analyser_for(copy) is analyser_for(recipe)
-    assert analyser_for(copy).shortcut is False
+    assert analyser_for(copy).shortcut is True
 
 
 def test_analyse_batch_codes_each_article() -> None:

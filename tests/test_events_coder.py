@@ -103,8 +103,40 @@ def test_flags_travel_with_the_event() -> None:
     assert only("Putin will visit Beijing next month.").future
     assert only("Any backing for Russia would damage ties with China.").hypothetical
     assert only("Kyiv said Russia attacked the port of Odesa.").reported
+    told = only("Xi told Putin that Russia would support China.")
+    assert told.future
+
+
+def test_an_action_a_side_says_it_will_take_is_its_intent() -> None:
     told = only("Xi told Putin that China would support Russia.")
-    assert told.future and not told.reported
+    assert (told.cameo, told.plover, told.future, told.reported) == ("032", "AGREE", False, False)
+    assert codes(told.actors) == ["CHN"] and codes(told.recipients) == ["RUS"]
+    threat = only("Israel announced it would strike Iran.")
+    assert threat.cameo.startswith("13") and codes(threat.recipients) == ["IRN"]
+    freed = only("Israel said it will free 150 Palestinian prisoners.")
+    assert freed.cameo.startswith("035") and codes(freed.recipients) == ["PSECVL"]
+
+
+def test_a_hedged_action_to_come_is_a_forecast_not_an_intent() -> None:
+    forecast = only("Erdogan said he will probably visit Egypt next month.")
+    assert forecast.cameo.startswith("04") and forecast.future
+
+
+def test_the_object_of_a_framed_action_is_not_its_target() -> None:
+    events = code_text("Canada rejected demands to free Iranian prisoners.", FRIDAY)
+    assert all("IRN" not in codes(event.recipients) for event in events)
+
+
+def test_a_weapon_launched_at_a_party_is_an_attack() -> None:
+    assert only("North Korea launched missiles at Japan.").cameo == "194"
+    assert only("North Korea launched missiles on Monday.").cameo == "150"
+
+
+def test_people_a_state_moves_are_its_own_and_those_it_frees_are_acted_on() -> None:
+    deployed = only("Russia deployed Armenian soldiers.")
+    assert deployed.recipients == []
+    freed = only("Egypt freed Sudanese prisoners.")
+    assert [a.country for a in freed.recipients] == ["SDN"]
 
 
 def test_a_sentence_without_actors_or_triggers_gives_nothing() -> None:

@@ -10,7 +10,7 @@ from test_events_model import event as plain
 
 from detente.actors.model import Actor
 from detente.events import evaluate
-from detente.events.evaluate import classes, convention, triples, typed
+from detente.events.evaluate import UNPLACED, classes, convention, matched, triples, typed
 from detente.events.model import Event
 
 CHINA = Actor("China", "CHNGOV", "CHN", "GOV", "Beijing")
@@ -81,3 +81,20 @@ def test_petrarch_gold_triples_are_scored(shared: Path) -> None:
     for view in ("code", "root", "quad"):
         assert 0 < scores[f"petr2.{view}_f1"] <= 1
     assert scores["petr2.code_f1"] <= scores["petr2.root_f1"] <= scores["petr2.quad_f1"]
+
+
+def test_a_joint_event_matches_the_gold_in_either_direction_once() -> None:
+    meeting = event("040", "CONSULT", [CHINA, RUSSIA], [])
+    root = lambda code: code[:2]  # noqa: E731
+    assert matched({("CHN", "RUS", "040")}, [meeting], root) == (1, 1)
+    assert matched({("CHN", "RUS", "040"), ("RUS", "CHN", "040")}, [meeting], root) == (2, 2)
+    assert matched({("CHN", "JPN", "040")}, [meeting], root) == (0, 1)
+
+
+def test_an_unplaced_gold_actor_matches_any_country_once() -> None:
+    criticism = event("111", "ACCUSE", [CHINA], [RUSSIA])
+    full = lambda code: code  # noqa: E731
+    assert matched({(UNPLACED, "RUS", "111")}, [criticism], full) == (1, 1)
+    assert matched({(UNPLACED, "JPN", "111")}, [criticism], full) == (0, 1)
+    gold = {("CHN", "RUS", "111"), (UNPLACED, "RUS", "111")}
+    assert matched(gold, [criticism], full) == (1, 1)

@@ -23,6 +23,12 @@ def test_split_covers_the_text_and_spares_abbreviations() -> None:
     assert split("") == [Chunk(0, 0)]
 
 
+def test_list_items_stay_with_their_lead_in() -> None:
+    text = "He has announced:\n\n- Duty cuts\n\n\n- Lower taxes\n\nThe end."
+    pieces = [text[c.start : c.end] for c in split(text)]
+    assert pieces == ["He has announced:\n\n- Duty cuts\n\n\n- Lower taxes\n\n", "The end."]
+
+
 def test_runs_merge_neighbours_that_agree() -> None:
     chunks = [Chunk(0, 5), Chunk(5, 9), Chunk(9, 12)]
     assert runs(chunks, [True, True, False]) == [(Chunk(0, 9), True), (Chunk(9, 12), False)]

@@ -24,7 +24,7 @@ def test_selector_picks_only_chunks_with_something_to_find() -> None:
     text = (
         "Beijing protested on Monday. The weather was mild. Prices rose 5 percent. "
         'The sea was calm. She was not convinced. "Never again," a man shouted. '
-        "The sun set late."
+        "Mr Glazer resigned. The sun set late."
     )
     chunks = split(text)
     picked = Selector(load())(text, chunks)
@@ -34,4 +34,5 @@ def test_selector_picks_only_chunks_with_something_to_find() -> None:
         "Prices rose 5 percent.",
         "She was not convinced.",
         '"Never again," a man shouted.',
+        "Mr Glazer resigned.",
     ]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from fixtures.run_on import LONG, SHORT, cpu_seconds, run_on
 
 from detente.language import load_nlp
 from detente.quotes import Quote, find_quotes
@@ -112,3 +113,11 @@ def test_seed_003_marks_never_mispair(shared: Path) -> None:
 def test_seed_004_partial_quote_is_putins(shared: Path) -> None:
     quote = _direct(_seed(shared, "004"), "thoroughly planned provocation")
     assert (quote.speaker_text, quote.cue) == ("Putin", "describing")
+
+
+def test_a_run_on_sentence_ten_times_longer_takes_about_ten_times_as_long() -> None:
+    short, long = run_on(SHORT), run_on(LONG)
+    assert len(list(long.sents)) == 1
+    assert len(find_quotes(long)) >= 9 * len(find_quotes(short)) > 0
+    ratio = cpu_seconds(find_quotes, long, 2) / cpu_seconds(find_quotes, short, 5)
+    assert ratio < 30  # linear is about 10; reading the whole sentence per quote gave over 100

@@ -58,3 +58,14 @@ def test_fixture_pairs_every_closed_quote() -> None:
     assert quoted[:3] == ["Both sides agreed on the text,", "final.", "we are ready,"]
     assert "something else" in quoted
     assert not any("never closed" in q for q in quoted)
+
+
+def test_single_quotes_crossing_double_quotes_are_dropped() -> None:
+    assert _quoted("‘“›”") == ["›"]
+    text = "And how ‘bout this headline: “Surge alters residents’ routines.” The end."
+    assert _quoted(text) == ["Surge alters residents’ routines."]
+
+
+def test_single_quotes_around_whole_double_quotes_are_kept() -> None:
+    text = "He wrote ‘they called it a “red line” today’ and stopped."
+    assert _quoted(text) == ["they called it a “red line” today", "red line"]

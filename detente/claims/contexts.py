@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.articles.resources import load
 from detente.claims.lexicon import not_claims, scales
 from detente.claims.numbers import Number
+from detente.quotes.reading import doc_text
 
 _YEARS = range(1000, 2101)  # four-digit integers read as years when nothing says otherwise
 _MAX_GROUP_WORD = 10  # "the two leaders" .. "the ten members": a known group, not a count
@@ -30,6 +31,10 @@ _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{2,
 _COMPACT_DATE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 _COORDINATE = re.compile(r"\s?°\s?\d|\s?[′″]")
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*$")
+_LIST_MARK = re.compile(r"[.)]\s")
+_YEARS_OLD = re.compile(r"-?\s*years?[- ]old\b")
+_HYPHENED = re.compile(r"-(?P<w>[A-Za-z]+)")
+_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z]+)")
 _DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "whose"})
 _VAGUE_WORDS = frozenset({"tens", "dozens", "hundreds", "thousands", "millions", "billions"})
 _MAX_NOUN_GAP = 3  # "forty-two different occasions": modifiers allowed between number and noun
@@ -61,25 +66,25 @@ def not_a_claim(doc: Doc, number: Number, measured: str | None) -> str | None:
     `label`, `address`, `phone`, `list`, `name`, `property`, `ordinal`, `group`), or None.
 
     `measured` is the kind the number was measured as (`money`, `percent`, ...) or None."""
-    text = doc.text
+    text = doc_text(doc)
     if measured in ("money", "percent"):
         return None
-    before, after = text[max(0, number.start - 40) : number.start], text[number.end :]
+    before, end = text[max(0, number.start - 40) : number.start], number.end
     month_before, month_after = _month_pattern()
-    if month_before.search(before) or month_after.match(after):
+    if month_before.search(before) or month_after.match(text, end):
         return "date"
     if measured is None and _is_year(text, number):
         return "year"
     if _COMPACT_DATE.fullmatch(text[number.start : number.end]):
         return "date"
-    if _CLOCK.match(after):
+    if _CLOCK.match(text, end):
         return "time"
-    if _COORDINATE.match(after):
+    if _COORDINATE.match(text, end):
         return "coordinate"
-    reason = _by_neighbours(text, number, before, after, measured)
+    reason = _by_neighbours(text, number, before, measured)
     if reason is not None:
         return reason
-    counted = measured == "count" or _next_word(after) in _ORDINAL_NOUNS
+    counted = measured == "count" or _next_word(text, end) in _ORDINAL_NOUNS
     if number.ordinal and (not counted or number.value == 1):
         return "ordinal"  # "the first time" is a property of the event, not a count
     return _by_parse(doc, number, measured)
@@ -97,26 +102,25 @@ def _is_year(text: str, number: Number) -> bool:
     return all(v == int(v) and int(v) in _YEARS for v in values)
 
 
-def _by_neighbours(
-    text: str, number: Number, before: str, after: str, measured: str | None
-) -> str | None:
-    """Reasons read from the words right beside the number."""
-    following = _next_word(after)
+def _by_neighbours(text: str, number: Number, before: str, measured: str | None) -> str | None:
+    """Reasons read from the words right beside the number (`before` it, and `text` after)."""
+    end = number.end
+    following = _next_word(text, end)
     previous = before.split()[-1].lower() if before.split() else ""
-    if re.match(r"-?\s*years?[- ]old\b", after) or previous in not_claims("age"):
+    if _YEARS_OLD.match(text, end) or previous in not_claims("age"):
         return "age"
     if measured is None and following in not_claims("duration"):
         return "duration"
     if previous in not_claims("label") or before.endswith("#"):
         return "label"
-    if _street_pattern().match(after):
+    if _street_pattern().match(text, end):
         return "address"
     window = text[max(0, number.start - 6) : number.end + 12]
     if _PHONE.search(window) and not number.scaled:
         return "phone"
-    if _LIST_ITEM.search(before) and re.match(r"[.)]\s", after):
+    if _LIST_ITEM.search(before) and _LIST_MARK.match(text, end):
         return "list"
-    hyphened = re.match(r"-(?P<w>[A-Za-z]+)", after)
+    hyphened = _HYPHENED.match(text, end)
     if measured is None and hyphened and hyphened.group("w").lower() not in scales():
         return "property"
     return None
@@ -154,9 +158,9 @@ def _determined(token: Token | None) -> bool:
     return token is not None and token.lower_ in _DETERMINERS
 
 
-def _next_word(after: str) -> str:
-    """The first word after a number, lower case, without a hyphen before it."""
-    match = re.match(r"[\s-]*([A-Za-z]+)", after)
+def _next_word(text: str, end: int) -> str:
+    """The first word after a number ending at `end`, lower case, without a hyphen before it."""
+    match = _NEXT_WORD.match(text, end)
     return match.group(1).lower() if match else ""
 
 
@@ -178,4 +182,4 @@ def counted_noun(span: Span) -> Token | None:
                 break
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    return None if "\n" in doc.text[last.idx : noun.idx] else noun
+    return None if "\n" in doc_text(doc)[last.idx : noun.idx] else noun

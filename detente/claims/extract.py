@@ -14,22 +14,25 @@ from detente.claims.contexts import counted_noun, not_a_claim
 from detente.claims.lexicon import approximations, units
 from detente.claims.model import Claim
 from detente.claims.numbers import Number, find_numbers
-from detente.claims.periods import nearest_period
+from detente.claims.periods import Period, find_periods, nearest
 from detente.claims.subjects import source_of, subject_of
 from detente.claims.units import Measure, measure
+from detente.quotes.reading import doc_text, sentence_bounds
 
 
 def find_claims(doc: Doc, published: date | None) -> list[Claim]:
     """The claims of an article parsed with spaCy; `published` dates "last year" and the like."""
     claims = []
-    for number in find_numbers(doc.text):
-        measured = measure(doc.text, number)
+    periods: dict[int, list[Period]] = {}
+    text = doc_text(doc)
+    for number in find_numbers(text):
+        measured = measure(text, number)
         if not_a_claim(doc, number, measured.kind if measured else None) is not None:
             continue
         measured = measured or _count(doc, number)
         if measured is None:
             continue
-        claims.append(_claim(doc, number, measured, published))
+        claims.append(_claim(doc, number, measured, published, periods))
     return claims
 
 
@@ -46,19 +49,27 @@ def _count(doc: Doc, number: Number) -> Measure | None:
     return Measure("count", unit, number.value, number.upper, number.start, end)
 
 
-def _claim(doc: Doc, number: Number, measured: Measure, published: date | None) -> Claim:
-    """The Claim record of a measured figure."""
-    text = doc.text
+def _claim(
+    doc: Doc,
+    number: Number,
+    measured: Measure,
+    published: date | None,
+    periods: dict[int, list[Period]],
+) -> Claim:
+    """The Claim record of a measured figure; `periods` keeps each sentence's periods (by the
+    sentence's first character) for the next figure in it."""
+    text = doc_text(doc)
     approx = _approx(text, measured.start) or ("more than" if number.vague else None)
     figure = doc.char_span(measured.start, measured.end, alignment_mode="expand")
     subject = source = period = None
     if figure is not None:
-        sentence = figure.sent
+        first, last = sentence_bounds(doc, figure.start)
         subject, source = subject_of(figure), source_of(figure)
-        offset = sentence.start_char
-        period = nearest_period(
-            sentence.text, measured.start - offset, measured.end - offset, published
-        )
+        offset = doc[first].idx
+        if offset not in periods:
+            sentence_end = doc[last - 1].idx + len(doc[last - 1])
+            periods[offset] = find_periods(text[offset:sentence_end], published)
+        period = nearest(periods[offset], measured.start - offset, measured.end - offset)
     return Claim(
         kind=measured.kind,
         value=measured.value,

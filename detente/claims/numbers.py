@@ -5,8 +5,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import accumulate
 
 from detente.claims.lexicon import number_words, scales
 
@@ -78,8 +80,12 @@ def find_numbers(text: str) -> list[Number]:
         scale = _VAGUE_SCALES.get((match.group("of") or "").lower(), 1)
         found.append(Number(base * scale, match.start(), match.end(), vague=True))
         taken.append(match.span())
+    taken.sort()
+    starts = [a for a, _ in taken]
+    reach = list(accumulate((b for _, b in taken), max))  # furthest end among the first k
     for match in spelled.finditer(text):
-        if any(a < match.end() and match.start() < b for a, b in taken):
+        before = bisect_left(starts, match.end())  # the spans starting before this match ends
+        if before and reach[before - 1] > match.start():
             continue
         number = _from_words(match)
         if number is not None:

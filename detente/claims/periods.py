@@ -7,6 +7,7 @@ cent on 2019"), not the period."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -47,27 +48,36 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 def find_periods(text: str, published: date | None) -> list[Period]:
     """Every period named in `text` that can be read, the most specific where forms overlap."""
-    found: list[Period] = []
+    found: list[Period] = []  # in text order, never overlapping
     for name, pattern in _patterns():
         for match in pattern.finditer(text):
-            if any(p.start < match.end() and match.start() < p.end for p in found):
+            place = bisect_left(found, match.start(), key=lambda p: p.start)
+            before = place > 0 and found[place - 1].end > match.start()
+            if before or (place < len(found) and found[place].start < match.end()):
                 continue
             value = _read(name, match, published)
             if value is not None:
-                found.append(Period(value, match.start(), match.end()))
-    return sorted(found, key=lambda p: p.start)
+                found.insert(place, Period(value, match.start(), match.end()))
+    return found
 
 
 def nearest_period(text: str, start: int, end: int, published: date | None) -> str | None:
     """The period named in `text` (a sentence) nearest the figure at `start`-`end`."""
-    periods = find_periods(text, published)
-    if not periods:
+    return nearest(find_periods(text, published), start, end)
+
+
+def nearest(periods: list[Period], start: int, end: int) -> str | None:
+    """The period of `periods` (from find_periods) nearest the figure at `start`-`end`: the
+    last one ending before it or the first one after, the earlier on a tie."""
+    place = bisect_right(periods, start, key=lambda p: p.end)
+    candidates = periods[max(0, place - 1) : place + 1]
+    if not candidates:
         return None
 
     def distance(period: Period) -> int:
         return start - period.end if period.end <= start else max(0, period.start - end)
 
-    return min(periods, key=distance).value
+    return min(candidates, key=distance).value
 
 
 def _read(name: str, match: re.Match[str], published: date | None) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from detente.quotes.lexicon import cues
+from detente.quotes.reading import ancestors, around, doc_text
 from detente.quotes.speakers import attribute, phrase_bounds
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -41,12 +42,12 @@ def subject_of(figure: Span) -> str | None:
 
 
 def source_of(figure: Span) -> str | None:
-    """Who the figure is credited to: "according to Chinese Customs data", or the subject of a
-    reporting verb whose clause holds it ("the senators said it included eleven ships")."""
-    sentence = figure.sent
-    text = figure.doc.text
+    """Who the figure is credited to: "according to Chinese Customs data" in its sentence (within
+    reach), or the subject of a reporting verb whose clause holds it ("the senators said it
+    included eleven ships")."""
+    text = doc_text(figure.doc)
     line = (text.rfind("\n", 0, figure.start_char) + 1, _line_end(text, figure.end_char))
-    for token in sentence:
+    for token in around(figure.doc, figure.start, figure.end - 1):
         if not line[0] <= token.idx < line[1]:
             continue
         if token.lower_ == "according" and token.i + 1 < len(token.doc):
@@ -55,12 +56,12 @@ def source_of(figure: Span) -> str | None:
             if following.lower_ == "to" and target is not None:
                 return _phrase(target)
     reporting = cues().lemmas
-    for ancestor in figure.root.ancestors:
+    for ancestor in ancestors(figure.root):
         if reporting.get(ancestor.lemma_.lower()) == "reported" and ancestor.pos_ == "VERB":
             speaker = attribute(ancestor).speaker
             if speaker is not None and not figure.start <= speaker.i < figure.end:
                 start, end = phrase_bounds(speaker)
-                return figure.doc.text[start:end]
+                return text[start:end]
     return None
 
 
@@ -68,7 +69,7 @@ def _absolute_subject(verb: Token) -> Token | None:
     """The noun of "with trade volumes last year hitting US$147 billion": the object of the
     nearest "with" before a verb that has no subject of its own, with no other verb between."""
     doc = verb.doc
-    for token in reversed(doc[verb.sent.start : verb.i]):
+    for token in reversed(doc[around(doc, verb.i, verb.i).start : verb.i]):
         if token.pos_ in ("VERB", "AUX") and token.i != verb.head.i:
             return None
         if token.lower_ in ("with", "without"):
@@ -99,7 +100,7 @@ def _phrase(head: Token) -> str:
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     doc = head.doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _line_end(text: str, offset: int) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
-from detente.analysis import Analyser
+from detente.analysis import Analyser, Failure
 from detente.articles.model import Article
 from detente.pipeline import IngestSummary
 from detente.sources.base import ReadOptions
@@ -27,7 +27,7 @@ class Engine(Protocol):
     ) -> IngestSummary:
         """Read and cut `sources` and write their articles to `store`."""
 
-    def analyse(self, batches: Iterable[list[Article]]) -> Iterator[list[Coded]]:
+    def analyse(self, batches: Iterable[list[Article]]) -> Iterator[list[Coded | Failure]]:
         """The coded records of each batch of articles, in the order given."""
 
     def close(self) -> None:

@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from detente.analysis import Analyser
+from detente.analysis import Analyser, Failure
 from detente.articles.model import Article
 from detente.engines.work import Recipe, analyse_batch, read_source
 from detente.pipeline import BATCH_ARTICLES, IngestSummary
@@ -98,7 +98,7 @@ class DaskEngine:
         _flush(store, pending, summary)
         return summary
 
-    def analyse(self, batches: Iterable[list[Article]]) -> Iterator[list[Coded]]:
+    def analyse(self, batches: Iterable[list[Article]]) -> Iterator[list[Coded | Failure]]:
         """The coded records of each batch, coded on the workers, in the order given."""
         if self.analyser is None:
             raise ValueError("this engine was opened without an analyser: it only reads")

@@ -7,9 +7,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from detente.analysis import Analyser
+from detente.analysis import Analyser, Failure
 from detente.articles.model import Article
-from detente.engines.work import Recipe, analyse_batch
+from detente.engines.work import Recipe, analyse_batch, warm
 from detente.pipeline import IngestSummary, ingest
 from detente.sources.base import ReadOptions
 from detente.store.articles import Store
@@ -24,6 +24,20 @@ class LocalEngine:
             raise ValueError(f"processes must be at least 1, not {processes}")
         self.analyser = analyser
         self.processes = processes
+        self._pool: ProcessPoolExecutor | None = None
+        self._recipe: Recipe | None = None
+
+    def _start(self) -> tuple[ProcessPoolExecutor, Recipe]:
+        """The worker pool, started on first use with each worker building its analyser."""
+        if self.analyser is None:
+            self.analyser = Analyser()
+        if self._pool is None or self._recipe is None:
+            self._recipe = Recipe.of(self.analyser)
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(self.processes, mp_context=context)
+            for _ in range(self.processes):
+                self._pool.submit(warm, self._recipe)
+        return self._pool, self._recipe
 
     def ingest(
         self,
@@ -32,27 +46,30 @@ class LocalEngine:
         options: ReadOptions,
         on_source: Callable[[str], None] | None = None,
     ) -> IngestSummary:
-        """Read and cut the sources in this process and write their articles (pipeline.ingest)."""
+        """Read and cut the sources in this process and write their articles (pipeline.ingest),
+        while a pool of workers, if any, loads its models."""
+        if self.processes > 1 and self.analyser is not None:
+            self._start()
         return ingest(sources, store, options, on_source)
 
-    def analyse(self, batches: Iterable[list[Article]]) -> Iterator[list[Coded]]:
+    def analyse(self, batches: Iterable[list[Article]]) -> Iterator[list[Coded | Failure]]:
         """The coded records of each batch, in the order the batches came."""
-        if self.analyser is None:
-            self.analyser = Analyser()
         if self.processes == 1:
+            analyser = self.analyser = self.analyser or Analyser()
             for batch in batches:
-                yield list(self.analyser.analyse_many(batch))
+                yield list(analyser.analyse_many(batch))
             return
-        recipe = Recipe.of(self.analyser)
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(self.processes, mp_context=context) as pool:
-            pending: deque[Future[list[Coded]]] = deque()
-            for batch in batches:
-                pending.append(pool.submit(analyse_batch, recipe, batch))
-                if len(pending) > 2 * self.processes:
-                    yield pending.popleft().result()
-            while pending:
+        pool, recipe = self._start()
+        pending: deque[Future[list[Coded | Failure]]] = deque()
+        for batch in batches:
+            pending.append(pool.submit(analyse_batch, recipe, batch))
+            if len(pending) > 2 * self.processes:
                 yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
     def close(self) -> None:
-        """Nothing held between runs."""
+        """Stop the worker pool, if one was started."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from detente.actors.dictionary import Dictionary
 from detente.actors.resolver import Resolver
-from detente.analysis import Analyser
+from detente.analysis import Analyser, Failure
 from detente.articles.model import Article
 from detente.pipeline import IngestSummary, articles_of
 from detente.sources.base import ReadOptions
@@ -46,7 +46,12 @@ def analyser_for(recipe: Recipe) -> Analyser:
     return _ANALYSERS[recipe.key]
 
 
-def analyse_batch(recipe: Recipe, batch: list[Article]) -> list[Coded]:
+def warm(recipe: Recipe) -> None:
+    """Build this worker's analyser and load its spaCy pipeline ahead of the first batch."""
+    analyser_for(recipe).nlp("warm up")
+
+
+def analyse_batch(recipe: Recipe, batch: list[Article]) -> list[Coded | Failure]:
     """Actors, events, quotes and claims of a batch of articles."""
     return list(analyser_for(recipe).analyse_many(batch))
 

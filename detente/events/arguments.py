@@ -36,6 +36,9 @@ class Words:
     anaphoric: frozenset[str]
     summary_determiners: frozenset[str]
     occasion_preps: frozenset[str]
+    aiming: frozenset[str]
+    moving: frozenset[str]
+    hedges: frozenset[str]
 
 
 @cache
@@ -59,11 +62,12 @@ class MentionIndex:
         self._places: list[tuple[Mention, ...]] = [()] * len(doc)
         self._span: list[tuple[int, int]] = [(i, i + 1) for i in range(len(doc))]
         spans: dict[tuple[int, int], list[Mention]] = {}
+        size = len(doc.text)  # spaCy rebuilds doc.text on each call: once per doc, not per mention
         for mention in mentions:
-            if not 0 <= mention.start < mention.end <= len(doc.text):
+            if not 0 <= mention.start < mention.end <= size:
                 raise ValueError(
                     f"mention {mention.actor.text!r} at {mention.start}-{mention.end} lies "
-                    f"outside the text it should name ({len(doc.text)} characters)"
+                    f"outside the text it should name ({size} characters)"
                 )
             spans.setdefault((mention.start, mention.end), []).append(mention)
         for (start, end), group in sorted(spans.items(), key=lambda item: item[0][1] - item[0][0]):

@@ -13,7 +13,15 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.model import UNKNOWN_COUNTRY, Actor, Mention
 from detente.actors.resolver import Resolver
 from detente.events import flags as cues
-from detente.events.actions import DEMAND, REFUSAL, Action, actions, depth
+from detente.events.actions import (
+    DEMAND,
+    INTENT,
+    REFUSAL,
+    THREAT,
+    Action,
+    actions,
+    depth,
+)
 from detente.events.arguments import (
     MentionIndex,
     actors_at,
@@ -44,6 +52,12 @@ CONSULT = "04"
 words around it when the parse leaves them unattached."""
 JOINT_CODE = "062"
 """Joint drills, patrols and exercises: COOPERATE, as the PLOVER manual codes them."""
+SHOW_OF_FORCE = "15"
+"""CAMEO root of force shown, not used: used once it is aimed at someone."""
+ATTACK = "19"
+"""CAMEO root of fighting: what a fired weapon's `fire +<weapon>` pattern must code."""
+FIRING = "fire"
+"""The verb whose `fire +<weapon>` patterns code what a weapon aimed at someone does."""
 SINGLE_SIDE_MOBILIZE = "150"
 """Drills, patrols and exercises of one side: MOBILIZE."""
 VISIT_CODE = "042"
@@ -56,6 +70,8 @@ ACCUSE_CODE = "112"
 """An accusation: a conflict one party alleges another did ("X claimed that Y attacked Z")."""
 CLAIM_CODE = "015"
 """A claim of responsibility: a conflict a party alleges its own side did."""
+ANNOUNCED = (INTENT, THREAT)
+"""CAMEO roots that already code an announcement: announcing one again is the same code."""
 CONFLICT_CLASSES = (3, 4)
 """QuadClasses of verbal and material conflict: what an allegation accuses someone of."""
 
@@ -224,7 +240,9 @@ class _Sentence:
         if action.addressees:
             patients = self._named(action.addressees, places=True)
         else:
-            tokens = patients_of(head, used)
+            # the object of a framed action ("demands to release prisoners") is not its target
+            tokens = [o for o in main.objects if not action.frame and self._acted_on(o, main.token)]
+            tokens += patients_of(head, used)
             if head != main.token:
                 tokens += patients_of(main.token, used)
             patients = self._named(tokens, places=True)
@@ -322,7 +340,17 @@ class _Sentence:
             stance, speakers, own = alleged
             code, rule = stance, rule + (" (claimed: responsibility)" if own else " (alleged)")
             agents, patients = speakers, patients if own else agents
+        elif (
+            read.future
+            and not (negated or read.hypothetical or self._hedged(action))
+            and (self._own_word(read, agents))
+        ):
+            stance = announced(self.tables, code)
+            code, rule = stance, rule + " (said it will: an intent)"
         actors, recipients = self._sides(action, code, agents, patients)
+        if code.startswith(SHOW_OF_FORCE) and recipients and self._aimed(action):
+            fired = self._fired(main.objects)
+            code, rule = (fired, rule + " (aimed: an attack)") if fired else (code, rule)
         if actors and not recipients:
             there = self._location(action, actors)
             if not self.coder.reciprocal(action, code):
@@ -391,6 +419,42 @@ class _Sentence:
             return None
         own = any(_same_side(s.actor, a.actor) for s in speakers for a in agents)
         return (CLAIM_CODE if own else ACCUSE_CODE), speakers, own
+
+    def _acted_on(self, obj: Token, verb: Token) -> bool:
+        """Whether an object the pattern consumed names the one acted on ("freed Palestinian
+        prisoners"), not people the doer moves ("deployed Russian soldiers")."""
+        return bool(self.index.at(obj)) and verb.lemma_.lower() not in words().moving
+
+    def _aimed(self, action: Action) -> bool:
+        """Whether a show of force is aimed at a party ("launched missiles at the government")."""
+        for prep in action.head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in words().aiming:
+                continue
+            if any(actors_at(c, self.index, True) for c in prep.children if c.dep_ == "pobj"):
+                return True
+        return False
+
+    def _fired(self, weapons: list[Token]) -> str | None:
+        """The attack code of firing these weapons (`fire +missile`: 194); None when none of
+        them is a weapon that is fired."""
+        for weapon in weapons:
+            entry = self.tables.lexicon.get(f"{FIRING} +{weapon.lemma_.lower()}")
+            if entry is not None and entry.cameo.startswith(ATTACK):
+                return entry.cameo
+        return None
+
+    def _hedged(self, action: Action) -> bool:
+        """Whether an action to come is forecast with a hedge ("will likely meet")."""
+        return any(
+            child.dep_ == "advmod" and child.lower_ in words().hedges
+            for child in action.head.children
+        )
+
+    def _own_word(self, read: cues.Flags, agents: list[Mention]) -> bool:
+        """Whether a future action is announced by its doer's own side ("Israel announced it
+        would free prisoners"): CAMEO codes the announcement, an intent (03) or threat (13)."""
+        speakers = self._named(read.speakers)
+        return any(_same_side(s.actor, a.actor) for s in speakers for a in agents)
 
     def _location(self, action: Action, actors: list[Actor]) -> list[Actor]:
         """For a one-sided action with nobody acted on, the state it took place in when that
@@ -470,6 +534,16 @@ class _Sentence:
             elif not any(_same_side(s, p) for s in said for p in parties):
                 return True
         return False
+
+
+def announced(tables: Tables, code: str) -> str:
+    """The code of announcing an action to come: an intent (03) to cooperate, a threat (13)
+    of conflict (a refusal included: "will boycott"), the complement's own 03 or 13 row in
+    compose.tsv where it has one; an intent or threat stays itself."""
+    if code[:2] in ANNOUNCED:
+        return code
+    root = INTENT if tables.cameo(code).quad_class in (1, 2) else THREAT
+    return tables.compose(root, code) or root + "0"
 
 
 def _governor(noun: Token) -> Token:

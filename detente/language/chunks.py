@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from detente.language.settings import settings
 
 _BOUNDARY = re.compile(
-    r"\n[ \t]*\n\s*"  # a blank line ends a paragraph
+    r"\n[ \t]*\n\s*+(?![-•*a-z])"  # a blank line ends a paragraph, unless a list item follows
     r"|(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])"  # end punctuation, space, capital
 )
 _LAST_WORD = re.compile(r"(\S+)\s*$")

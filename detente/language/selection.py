@@ -1,8 +1,9 @@
 """Which chunks of an article the later stages need parsed: the cheap pass before spaCy.
 
-A chunk is parsed when it names a dictionary actor (the gazetteer automaton), holds a word the
-resolver reads as a reference (he, she, both, counterpart), lies in quote marks or holds a
-reporting cue (quotes), or holds a number (claims). Anything else can yield no event, quote or
+A chunk is parsed when it names a dictionary actor (the gazetteer automaton) or a person with a
+courtesy title ("Mr Glazer", whom only spaCy can name), holds a word the resolver reads as a
+reference (he, she, both, counterpart), lies in quote marks or holds a reporting cue (quotes), or
+holds a number (claims). Anything else can yield no event, quote or
 claim, so it is only tokenised. bench/pipeline.py --compare measures what this loses.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from importlib import resources
 
 from detente.actors.dictionary import Dictionary
 from detente.actors.gazetteer import Gazetteer
@@ -22,6 +24,7 @@ from detente.quotes.lexicon import cues
 from detente.quotes.marks import quoted_stretches
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_HONORIFICS = "actors/data/honorifics.txt"
 _VOWELS = frozenset("aeiou")
 
 
@@ -51,12 +54,22 @@ def trigger_words() -> frozenset[str]:
     return frozenset(found)
 
 
+def _honorific_pattern() -> re.Pattern[str]:
+    """A courtesy title before a capitalised word ("Mr Glazer"): a person spaCy may name."""
+    text = resources.files("detente").joinpath(_HONORIFICS).read_text("utf-8")
+    titles = {line.strip().rstrip(".") for line in text.splitlines()}
+    titles = {title for title in titles if title and not title.startswith("#")}
+    alternatives = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\.?\s+[A-Z]")
+
+
 class Selector:
     """Decides, chunk by chunk, whether an article's text needs spaCy's full pipeline."""
 
     def __init__(self, dictionary: Dictionary) -> None:
         self._gazetteer = Gazetteer(dictionary)
         self._triggers = trigger_words()
+        self._honorific = _honorific_pattern()
 
     def __call__(self, text: str, chunks: list[Chunk]) -> list[bool]:
         """For each chunk of `text`, whether a later stage can find anything in it."""
@@ -64,6 +77,7 @@ class Selector:
         spans += [(q.open_mark, q.close_end) for q in quoted_stretches(text)]
         spans += [(n.start, n.end) for n in find_numbers(text)]
         spans += [m.span() for m in _WORD.finditer(text) if m[0].lower() in self._triggers]
+        spans += [m.span() for m in self._honorific.finditer(text)]
         return _covered(chunks, spans)
 
 

@@ -25,6 +25,7 @@ from detente.quotes.fallbacks import (
 from detente.quotes.lexicon import cues
 from detente.quotes.marks import Quoted, quoted_stretches
 from detente.quotes.model import Quote
+from detente.quotes.reading import ancestors, around, doc_text
 from detente.quotes.reported import colon_lines, reported_speech
 from detente.quotes.speakers import Attribution, fill
 
@@ -33,7 +34,7 @@ _MAX_LINK_STEPS = 4  # quote root -> cue: "..., Putin said" is 1 step, "describi
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """The direct and indirect quotes of an article parsed with spaCy, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     stretches = quoted_stretches(text)
     inside = _quoted_tokens(doc, stretches)
     cue_tokens = _cue_tokens(doc)
@@ -114,17 +115,17 @@ def _frame(doc: Doc, quoted: Quoted, inside: set[int], cue_tokens: dict[int, str
 
 
 def _frame_tokens(doc: Doc, quoted: Quoted, span: Span, inside: set[int]) -> set[int]:
-    """Tokens outside quotes in the sentences the quote touches, within its paragraphs."""
-    text = doc.text
+    """Tokens outside quotes in the sentences the quote touches (within reach of it), within its
+    paragraphs."""
+    text = doc_text(doc)
     paragraph_start = text.rfind("\n", 0, quoted.open_mark) + 1
     paragraph_end = text.find("\n", quoted.close_end)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     opening = doc.char_span(quoted.open_mark, quoted.start, alignment_mode="expand")
-    first = doc[span.start if opening is None else min(span.start, opening.start)]
-    start, end = first.sent.start, doc[span.end - 1].sent.end
+    first = span.start if opening is None else min(span.start, opening.start)
     return {
         t.i
-        for t in doc[start:end]
+        for t in around(doc, first, span.end - 1)
         if t.i not in inside and paragraph_start <= t.idx < paragraph_end
     }
 
@@ -149,7 +150,7 @@ def _outermost(cue: Token, frame: set[int], cue_tokens: dict[int, str]) -> Token
     """The outermost reporting cue whose words hold `cue` ("Israel said Clinton called on them
     to be '...'" is Israel's report): the quote is credited to who reports it."""
     outer = cue
-    for ancestor in cue.ancestors:
+    for ancestor in ancestors(cue):
         reports = ancestor.i in frame and cue_tokens.get(ancestor.i) == "reported"
         if reports and any(c.dep_ in ("nsubj", "nsubjpass") for c in ancestor.children):
             outer = ancestor
@@ -175,6 +176,6 @@ def _nearest_cue(
 def _direct(doc: Doc, found: Found) -> Quote:
     """The Quote record of an attributed quoted stretch."""
     quoted = found.quoted
-    quote = Quote(doc.text[quoted.start : quoted.end], quoted.start, quoted.end, "direct")
+    quote = Quote(doc_text(doc)[quoted.start : quoted.end], quoted.start, quoted.end, "direct")
     fill(quote, found.cue, found.attribution, (quoted.open_mark, quoted.close_end))
     return quote

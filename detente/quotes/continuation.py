@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.quotes.fallbacks import colon_speaker, cue_attribution
 from detente.quotes.marks import Quoted
+from detente.quotes.reading import around, doc_text, sentence_bounds
 from detente.quotes.speakers import Attribution
 
 _MAX_TRAILING_LEAD = 4  # '"...." Mr. Manafort said.': words before the cue of the next sentence
@@ -33,7 +34,7 @@ class Found:
 def lead_in(doc: Doc, quoted: Quoted, inside: set[int]) -> tuple[Token, Attribution] | None:
     """For a quote opening its paragraph after a paragraph ending in a colon ("issued the
     following statement:"): the verb and subject before that colon."""
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, quoted.open_mark) + 1
     if text[line_start : quoted.open_mark].strip():
         return None
@@ -43,7 +44,7 @@ def lead_in(doc: Doc, quoted: Quoted, inside: set[int]) -> tuple[Token, Attribut
     colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if colon is None:
         return None
-    sentence = colon[0].sent
+    sentence = around(doc, colon[0].i, colon[0].i)
     frame = {t.i for t in sentence if t.i not in inside}
     fake = Quoted(quoted.start, quoted.end, len(before), quoted.close_end, False, 1)
     found = colon_speaker(doc, fake, frame)
@@ -54,10 +55,10 @@ def trailing(
     doc: Doc, span: Span, inside: set[int], cue_tokens: dict[int, str]
 ) -> tuple[Token, Attribution] | None:
     """The cue near the start of the sentence after a stand-alone quote, and its speaker."""
-    end = doc[span.end - 1].sent.end
-    if end >= len(doc) or "\n" in doc.text[span.end_char : doc[end].idx]:
+    end = sentence_bounds(doc, span.end - 1)[1]
+    if end >= len(doc) or "\n" in doc_text(doc)[span.end_char : doc[end].idx]:
         return None
-    sentence = doc[end].sent
+    sentence = around(doc, end, end)
     lead = [t for t in sentence if t.i not in inside][: _MAX_TRAILING_LEAD + 1]
     if any(t.i in inside for t in sentence):
         return None

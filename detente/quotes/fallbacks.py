@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from detente.quotes.marks import Quoted
+from detente.quotes.reading import ancestors, doc_text
 from detente.quotes.speakers import Attribution, attribute, channel_near
 
 _MAX_PARTIAL_WORDS = 3  # scare quotes ("no limits", "dual-use") have 1-3 words; calibrated on
@@ -30,10 +31,9 @@ _NAME_DEPS = frozenset({"compound", "det", "amod", "flat", "poss"})
 
 def signature(doc: Doc, quoted: Quoted) -> Token | None:
     """The name signing a quote from the end of its line: '"...." ― Karen Bobadilla'."""
-    line_end = doc.text.find("\n", quoted.close_end)
-    match = _SIGNATURE.match(
-        doc.text, quoted.close_end, len(doc.text) if line_end < 0 else line_end
-    )
+    text = doc_text(doc)
+    line_end = text.find("\n", quoted.close_end)
+    match = _SIGNATURE.match(text, quoted.close_end, len(text) if line_end < 0 else line_end)
     if match is None:
         return None
     name = doc.char_span(*match.span("name"), alignment_mode="expand")
@@ -115,7 +115,7 @@ def partial_speaker(span: Span, frame: set[int]) -> Attribution:
         return Attribution(None, None)
     root = next((t for t in span if not (span.start <= t.head.i < span.end)), span[0])
     subject = None
-    for token in [root, *root.ancestors]:
+    for token in [root, *ancestors(root)]:
         if token.i not in frame and token.i != root.i:
             break
         for child in token.children:

@@ -6,13 +6,15 @@ mark with ambiguous surroundings closes when a quote is open and opens otherwise
 over a line break only when the line is wrapped mid-sentence or the next paragraph reopens it
 (the newspaper convention for a quote running over several paragraphs); otherwise an unclosed
 mark is dropped at the paragraph's end instead of being paired with a mark further down.
-Single marks are paired only outside double-quoted stretches and within one line, and a mark
-between two letters is an apostrophe.
+Single marks are paired within one line, and kept only outside double-quoted stretches or
+around whole ones, so that stretches nest or stand apart and never cross; a mark between two
+letters is an apostrophe.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -56,13 +58,22 @@ class _Mark:
 def quoted_stretches(text: str) -> list[Quoted]:
     """Every quoted stretch of `text`, in order; double quotes first, then single ones."""
     doubles = _pair(text, _marks(text, _DOUBLE))
-    taken = [(q.open_mark, q.close_end) for q in doubles]
-    singles = [
-        q
-        for q in _pair_singles(text, _marks(text, _SINGLE))
-        if not any(a <= q.open_mark < b for a, b in taken)
-    ]
-    return sorted(doubles + singles, key=lambda q: q.open_mark)
+    singles = _pair_singles(text, _marks(text, _SINGLE))
+    kept = [q for q in singles if _holds_or_misses(q, doubles)]
+    return sorted(doubles + kept, key=lambda q: q.open_mark)
+
+
+def _holds_or_misses(single: Quoted, doubles: list[Quoted]) -> bool:
+    """Whether a single-quoted stretch holds every double-quoted one it overlaps whole (‘He
+    called it a “red line” today’) or overlaps none; one opening inside a double-quoted stretch
+    or closing inside one would cross it. `doubles` are in text order and never overlap."""
+    first = bisect_right(doubles, single.open_mark, key=lambda q: q.close_end)
+    last = bisect_left(doubles, single.close_end, key=lambda q: q.open_mark) - 1
+    if first > last:
+        return True  # no double-quoted stretch overlaps this one
+    return (
+        single.open_mark < doubles[first].open_mark and doubles[last].close_end <= single.close_end
+    )
 
 
 def _marks(text: str, pattern: re.Pattern[str]) -> list[_Mark]:
@@ -145,6 +156,7 @@ def _pair_singles(text: str, marks: list[_Mark]) -> list[Quoted]:
     pairs: list[Quoted] = []
     opened = [m for m in marks if m.role in ("open", "either") and text[m.start] != "’"]
     closers = [m for m in marks if m.role in ("close", "either")]
+    closer_starts = [m.start for m in closers]
     last = -1
     for position, opener in enumerate(opened):
         if opener.start < last:
@@ -153,8 +165,8 @@ def _pair_singles(text: str, marks: list[_Mark]) -> list[Quoted]:
         limit = len(text) if line_end < 0 else line_end
         if position + 1 < len(opened):
             limit = min(limit, opened[position + 1].start)
-        candidates = [c for c in closers if opener.end < c.start < limit]
-        closer = _best_closer(text, candidates)
+        after = bisect_right(closer_starts, opener.end)
+        closer = _best_closer(text, closers[after : bisect_left(closer_starts, limit, after)])
         if closer is not None and text[opener.end : closer.start].strip():
             pairs.append(Quoted(opener.end, closer.start, opener.start, closer.end, True, 1))
             last = closer.end

@@ -4,10 +4,12 @@ China would ...", "According to the ministry, troops will ...")."""
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.quotes.model import Quote
+from detente.quotes.reading import doc_text, sentence_of, span_text
 from detente.quotes.speakers import attribute, fill
 
 _COLON_LINE = re.compile(
@@ -22,7 +24,7 @@ def colon_lines(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     """Lines like "Ian Bremmer: The relationship is ...": a person's words after their name,
     where no quote found already covers them."""
     found = []
-    for match in _COLON_LINE.finditer(doc.text):
+    for match in _COLON_LINE.finditer(doc_text(doc)):
         name = doc.char_span(*match.span("name"), alignment_mode="expand")
         if name is None or len(match.group("text").split()) < _MIN_COLON_WORDS:
             continue
@@ -51,6 +53,7 @@ def reported_speech(doc: Doc, reporting: dict[int, bool], inside: set[int]) -> l
     """Indirect quotes: the clause each reporting cue governs, unless quote marks hold most of
     it (that is a direct quote) or the speaker sits inside it."""
     found = []
+    quoted_before = [0, *accumulate(i in inside for i in range(len(doc)))]
     for index, reports in reporting.items():
         if not reports:
             continue
@@ -58,9 +61,9 @@ def reported_speech(doc: Doc, reporting: dict[int, bool], inside: set[int]) -> l
         clause = _reported_clause(cue)
         if clause is None or len(clause) < _MIN_CLAUSE_TOKENS:
             continue
-        if 2 * sum(1 for t in clause if t.i in inside) > len(clause):
+        if 2 * (quoted_before[clause.end] - quoted_before[clause.start]) > len(clause):
             continue
-        quote = Quote(clause.text, clause.start_char, clause.end_char, "indirect")
+        quote = Quote(span_text(clause), clause.start_char, clause.end_char, "indirect")
         fill(quote, cue, attribute(cue), None)
         if quote.speaker_start is not None and quote.start <= quote.speaker_start < quote.end:
             continue
@@ -72,7 +75,7 @@ def _reported_clause(cue: Token) -> Span | None:
     """A cue's complement clause, or for "according to X" the rest of its sentence."""
     doc = cue.doc
     if cue.lower_ == "according":
-        sentence = cue.sent
+        sentence = sentence_of(cue)
         first, last = cue.left_edge.i, cue.right_edge.i
         before, after = doc[sentence.start : first], doc[last + 1 : sentence.end]
         return _trim(after if len(after) >= len(before) else before)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 from spacy.tokens import Token
 
 from detente.quotes.lexicon import nouns
 from detente.quotes.model import Quote
+from detente.quotes.reading import doc_text, governs
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "ccomp", "parataxis", "dep"})
@@ -85,15 +87,21 @@ def channel_near(cue: Token, speaker: Token | None, frame: set[int]) -> Token | 
     "in an interview with Xinhua", "said on CCTV", "quoted as saying by CCTV", "speaking to
     Xinhua", "told Newsweek"."""
     kinds = nouns()
-    holders = {t.i for t in [cue, *list(cue.ancestors)[:2]]}
-    for holder in [cue, *([] if speaker is None else [speaker])]:
-        holders.update(c.i for c in holder.subtree if c.dep_ in _CHANNEL_CLAUSES)
+    near = {t.i for t in [cue, *islice(cue.ancestors, 2)]}
+    owners = [cue, *([] if speaker is None else [speaker])]
+
+    def holds(clause: Token) -> bool:
+        """Whether a preposition hanging off `clause` can name the channel: `clause` is the cue
+        or one of its two heads, or a clause under the cue or the speaker."""
+        under = clause.dep_ in _CHANNEL_CLAUSES and any(governs(o, clause) for o in owners)
+        return clause.i in near or under
+
     for token in (cue.doc[i] for i in sorted(frame)):
         if token.lower_ == "according" and cue.lower_ != "according":
             target = _according_object(token)
             if target is not None and target != speaker:
                 return target
-        if token.dep_ != "pobj" or token.head.head.i not in holders or token == speaker:
+        if token.dep_ != "pobj" or token == speaker or not holds(token.head.head):
             continue
         preposition = token.head.lower_
         if preposition == "to" and token.head.head.lower_ == "according":
@@ -186,7 +194,7 @@ def fill(
     speaker = attribution.speaker
     if speaker is not None:
         speaker = better_head(speaker)
-        text = speaker.doc.text
+        text = doc_text(speaker.doc)
         limit = None
         if quoted is not None:
             limit = (quoted[1], len(text)) if quoted[0] <= speaker.idx else (0, quoted[0])
@@ -196,7 +204,7 @@ def fill(
         quote.speaker_kind = speaker_kind(speaker)
     if attribution.channel is not None:
         start, end = phrase_bounds(better_head(attribution.channel))
-        quote.channel = attribution.channel.doc.text[start:end]
+        quote.channel = doc_text(attribution.channel.doc)[start:end]
 
 
 def cue_text(cue: Token) -> str:
