@@ -12,6 +12,7 @@ timed in the same run. --stages N times each stage apart on N articles in one pr
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import tempfile
@@ -114,7 +115,11 @@ def stages(sources: list[str], limit: int, shortcut: bool) -> dict[str, float]:
         documents += [i for i in clocked("read", list)(read_one(source)) if isinstance(i, Document)]
         if len(documents) >= limit:
             break
-    articles = clocked("extract", lambda: [a for d in documents for a in extract(d)])()[:limit]
+    cut = clocked("extract", lambda: [a for d in documents for a in extract(d)])()
+    unique: dict[str, Article] = {}
+    for article in cut:
+        unique.setdefault(article.id, article)  # a repeated story is stored and coded once
+    articles = list(unique.values())[:limit]
     analyser = Analyser(shortcut=shortcut)
     nlp, selector = analyser.nlp, analyser.selector
     nlp("warm up the pipeline")
@@ -212,6 +217,7 @@ def main() -> None:
         sys.exit(f"corpus not found: {root}")
     sources = expand([str(root)])
     shortcut = args.shortcut
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         articles = limited(sources, args.limit)
@@ -226,7 +232,10 @@ def main() -> None:
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     mode = "shortcut" if shortcut else "full parse"
     print(f"corpus            {args.corpus}: {len(texts)} articles, {words} words")
-    print(f"processes         {args.processes} ({mode})")
+    print(
+        f"processes         {args.processes} ({mode}); load average {load_before:.1f} before,"
+        f" {os.getloadavg()[0]:.1f} after the timed runs (other work on the machine slows them)"
+    )
     print(
         f"end to end        {took:8.1f} s  {len(texts) / took:7.2f} articles/s"
         f"  {words / took:8.0f} words/s  (ingest, code, stories; SQLite {size / 1e6:.1f} MB)"

@@ -33,6 +33,8 @@ from detente.process import run
 from detente.store.articles import Store
 
 REUTERS = "corpora/reuters21578/json-data"
+PER_FILE = 5000
+"""Records per JSONL input file, well under ingest's 20 MB file limit."""
 WORDS = ("oil prices", "trade talks", "central bank", "wheat exports")
 
 
@@ -161,22 +163,27 @@ def main() -> None:
         for size in sizes:
             if size <= done:
                 continue
-            path = Path(tmp) / f"scale-{size}.jsonl"
-            with path.open("w", encoding="utf-8") as out:
-                for record in copies(records, done, size):
-                    out.write(json.dumps(record) + "\n")
+            paths = []
+            for first in range(done, size, PER_FILE):
+                path = Path(tmp) / f"scale-{first}.jsonl"
+                with path.open("w", encoding="utf-8") as out:
+                    for record in copies(records, first, min(first + PER_FILE, size)):
+                        out.write(json.dumps(record) + "\n")
+                paths.append(str(path))
             code = size <= args.code_upto
             engine = LocalEngine(None, args.workers)
             start = time.perf_counter()
-            summary = run([str(path)], store, engine=engine, code=code)
+            summary = run(paths, store, engine=engine, code=code)
             took = time.perf_counter() - start
             added = summary.ingest.articles
             what = "coded + stories" if code else "articles only"
             print(
                 f"to {size:>7,}        +{added:>6} in {took:8.1f} s  {added / took:7.1f} articles/s"
                 f"  {1000 * took / max(added, 1):6.2f} s per 1k  ({what});"
-                f"  database {database_mb(store):8.1f} MB"
+                f"  database {database_mb(store):8.1f} MB; {len(summary.ingest.errors)} errors"
             )
+            for error in summary.ingest.errors[:3]:
+                print(f"  error           {error}")
             done = size
     store.close()
     print("\n".join(latencies(args.db, args.requests, args.concurrency)))

@@ -119,4 +119,4 @@ def test_a_run_on_sentence_ten_times_longer_takes_about_ten_times_as_long() -> N
     short, long = run_on(SHORT), run_on(LONG)
     assert len(find(long)) >= 9 * len(find(short)) > 0
     ratio = cpu_seconds(find, long, 2) / cpu_seconds(find, short, 5)
-    assert ratio < 30  # linear is about 10; reading the whole sentence per figure gave over 100
+    assert ratio < 40  # linear: 10-12 measured; reading the whole sentence per figure: 130

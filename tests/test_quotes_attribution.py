@@ -120,4 +120,4 @@ def test_a_run_on_sentence_ten_times_longer_takes_about_ten_times_as_long() -> N
     assert len(list(long.sents)) == 1
     assert len(find_quotes(long)) >= 9 * len(find_quotes(short)) > 0
     ratio = cpu_seconds(find_quotes, long, 2) / cpu_seconds(find_quotes, short, 5)
-    assert ratio < 30  # linear is about 10; reading the whole sentence per quote gave over 100
+    assert ratio < 40  # linear: 11-22 measured; reading the whole sentence per quote: 290

@@ -233,8 +233,11 @@ def _attribution(token: Token, found: Flags, words: Cues) -> None:
 
 def _opens_with(child: Token, phrases: tuple[str, ...]) -> bool:
     """Whether the phrase a child heads starts with one of `phrases`."""
-    subtree = list(child.subtree)[:_PHRASE_WORDS]
-    text = " ".join(t.lower_ for t in subtree)
+    # spaCy's parses are projective: a subtree is the contiguous span from its left edge, so
+    # its first words are read off the doc without walking the (possibly huge) subtree
+    start = child.left_edge.i
+    opening = child.doc[start : min(child.right_edge.i + 1, start + _PHRASE_WORDS)]
+    text = " ".join(t.lower_ for t in opening)
     return any(text.startswith(phrase) for phrase in phrases)
 
 
