@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from detente.claims.subjects import source_of, subject_of
+from detente.claims.subjects import _phrase, source_of, subject_of
 from detente.language import load_nlp
 
 
@@ -43,3 +43,9 @@ def test_source_according_to() -> None:
 def test_source_is_the_reporting_speaker() -> None:
     text = "Senator Lisa Murkowski said the flotilla included eleven ships."
     assert source_of(_figure(text, "eleven ships")) == "Senator Lisa Murkowski"
+
+
+def test_a_subject_that_is_only_punctuation_is_none() -> None:
+    doc = load_nlp()("The driver's BAC [blood alcohol content] ] was above 50mg.")
+    bracket = next(t for t in doc if t.text == "]" and not list(t.children))
+    assert _phrase(bracket) is None

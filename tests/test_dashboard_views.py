@@ -8,7 +8,13 @@ import pytest
 from fixtures.desk.store import DeskStore, build
 
 from detente.api.params import Filters
-from detente.dashboard.views import claim_groups, quotes_by_speaker, speaker_name, timeline
+from detente.dashboard.views import (
+    claim_groups,
+    deduplicated,
+    quotes_by_speaker,
+    speaker_name,
+    timeline,
+)
 
 
 @pytest.fixture(scope="module")
@@ -33,3 +39,13 @@ def test_groups(desk: DeskStore) -> None:
     assert len(groups) == 1 and groups[0]["disagree"] and len(groups[0]["claims"]) == 2
     dispute = next(s for s in stories if s["id"] == "story-dispute")
     assert [e["plover"] for e in dispute["events"]] == ["ACCUSE"]
+
+
+def test_timeline_lists_each_happening_once_with_its_reports() -> None:
+    mentions = [
+        {"id": "a", "event_key": "call", "plover": "CONSULT"},
+        {"id": "b", "event_key": "call", "plover": "CONSULT"},
+        {"id": "c", "event_key": None, "plover": "ACCUSE"},
+    ]
+    found = deduplicated(mentions)
+    assert [(e["id"], e["n_reports"]) for e in found] == [("a", 2), ("c", 1)]

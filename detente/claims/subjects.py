@@ -78,7 +78,7 @@ def _absolute_subject(verb: Token) -> Token | None:
     return None
 
 
-def _phrase(head: Token) -> str:
+def _phrase(head: Token) -> str | None:
     """The noun phrase under `head`, cut before a comma, a parenthesis or a clause when long."""
     tokens = list(head.subtree)
     if len(tokens) > _MAX_SUBJECT_TOKENS or any(t.dep_ in _CUTS for t in head.children):
@@ -99,8 +99,9 @@ def _phrase(head: Token) -> str:
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
-    doc = head.doc
-    return doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    if not tokens:
+        return None  # nothing but punctuation and line breaks around the head
+    return doc_text(head.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _line_end(text: str, offset: int) -> int:

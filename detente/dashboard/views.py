@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection
@@ -22,12 +23,12 @@ def timeline(conn: Connection, where: Filters) -> list[Row]:
     for story in found:
         members = queries.select(articles.c.id).where(articles.c.story_id == story["id"])
         in_story = Filters(include_flagged=where.include_flagged)
-        story["events"] = [
+        story["events"] = deduplicated(
             queries.event_record(dict(row))
             for row in conn.execute(
                 queries.event_query(in_story).where(events.c.article_id.in_(members))
             ).mappings()
-        ]
+        )
         story["quotes"] = [
             dict(row)
             for row in conn.execute(
@@ -41,6 +42,18 @@ def timeline(conn: Connection, where: Filters) -> list[Row]:
             ).mappings()
         ]
     return found
+
+
+def deduplicated(mentions: Iterable[Row]) -> list[Row]:
+    """One row per happening: its first-listed mention, with `n_reports` counting them all."""
+    first: dict[str, Row] = {}
+    for mention in mentions:
+        key = mention.get("event_key") or mention["id"]
+        if key in first:
+            first[key]["n_reports"] += 1
+        else:
+            first[key] = {**mention, "n_reports": 1}
+    return list(first.values())
 
 
 def speaker_name(quote: Row) -> str:
