@@ -9,9 +9,11 @@ import pytest
 from fastapi.testclient import TestClient
 from fixtures.desk.store import DeskStore, build
 from sqlalchemy import delete, update
+from store_fixtures import make_article
 
 from detente.api import create_app
 from detente.api.search import fts5_query, terms
+from detente.store.articles import Store
 from detente.store.db import writing
 from detente.store.schema import articles, quotes
 
@@ -54,3 +56,16 @@ def test_search_finds_articles_and_quotes_and_follows_changes(desk: DeskStore) -
 def test_query_words_are_quoted_for_fts5() -> None:
     assert terms('Xi-Putin "call" OR NEAR(') == ["Xi", "Putin", "call", "OR", "NEAR"]
     assert fts5_query(["OR", "a"]) == '"OR" "a"'
+
+
+def test_search_on_each_backend_follows_inserts_and_edits(store: Store) -> None:
+    first = make_article("Chinese and Russian warships held joint drills near Japan.", "a.txt")
+    second = make_article("A blogger was refused entry at the border crossing.", "b.txt")
+    store.add_articles([first, second])
+    client = TestClient(create_app(store.engine.url.render_as_string(hide_password=False)))
+    assert hits(client, "warships drills") == [("article", first.id)]
+    assert hits(client, "refused entry") == [("article", second.id)]
+    with writing(store.engine) as conn:
+        conn.execute(update(articles).where(articles.c.id == first.id).values(text="Snow fell."))
+    assert hits(client, "warships") == []
+    assert hits(client, "snow") == [("article", first.id)]

@@ -333,8 +333,8 @@ def test_redirect_to_a_private_address_is_refused(
     asked: list[str] = []
 
     def answer(request: httpx.Request) -> httpx.Response:
-        asked.append(str(request.url))
-        if request.url.host == "news.test":
+        asked.append(f"{request.headers['host']} via {request.url}")
+        if request.headers["host"] == "news.test":
             target = "http://169.254.169.254/latest/meta-data/"
             return httpx.Response(302, headers={"Location": target})
         return httpx.Response(200, text=SECRET, headers={"Content-Type": "text/plain"})
@@ -342,8 +342,32 @@ def test_redirect_to_a_private_address_is_refused(
     summary, stored = run_batch_with_url(tmp_path, "http://news.test/story", monkeypatch, answer)
     (error,) = summary.errors
     assert "redirect to http://169.254.169.254" in error.reason and "link-local" in error.reason
-    assert asked == ["http://news.test/story"]
+    assert asked == ["news.test via http://93.184.216.34/story"]
     assert not any(SECRET in article.text for article in stored)
+
+
+def test_a_name_that_rebinds_after_the_check_still_reaches_the_checked_address(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = iter(["93.184.216.34", "127.0.0.1", "127.0.0.1"])  # public once, then loopback
+    real = socket.getaddrinfo
+
+    def rebinding(host: str, port: Any, *args: Any, **kwargs: Any) -> list[Any]:
+        if host == "news.test":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    asked: list[tuple[str, str]] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        asked.append((str(request.url.host), request.headers["host"]))
+        page = "<html><body><p>" + GOOD + "</p></body></html>"
+        return httpx.Response(200, text=page, headers={"Content-Type": "text/html"})
+
+    summary, _ = run_batch_with_url(tmp_path, "http://news.test/story", monkeypatch, answer)
+    assert asked == [("93.184.216.34", "news.test")]  # connected to the address it checked
+    assert not summary.errors
 
 
 def run_batch_with_url(

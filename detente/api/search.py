@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Connection, Select, column, func, literal, select, table, text, union_all
+from sqlalchemy import (
+    Connection,
+    Select,
+    column,
+    func,
+    literal,
+    literal_column,
+    select,
+    table,
+    text,
+    union_all,
+)
 from sqlalchemy.sql.elements import ColumnElement
 
 from detente.api.params import Page
@@ -15,6 +26,8 @@ from detente.store.schema import articles, quotes
 Row = dict[str, Any]
 SNIPPET_CHARS = 160  # characters shown around the first match; about two lines of a result list
 _WORD = re.compile(r"\w+", re.UNICODE)
+VECTOR = "search_vector"
+"""PostgreSQL: the stored tsvector column that migration 0005 adds to articles and quotes."""
 
 search_docs = table("search_docs", column("id"), column("kind"), column("ref"))
 search_fts = table("search_fts", column("rowid"), column("rank"))
@@ -87,14 +100,10 @@ def _sqlite(words: list[str]) -> Select[Any]:
 
 
 def _postgres(words_text: str) -> Select[Any]:
-    """The PostgreSQL query over the expressions indexed by migration 0004."""
+    """The PostgreSQL query over the stored text vectors of migration 0005."""
     query = func.plainto_tsquery("english", words_text)
-    article_doc = func.to_tsvector(
-        "english", func.coalesce(articles.c.title, "") + " " + articles.c.text
-    )
-    quote_doc = func.to_tsvector(
-        "english", func.coalesce(quotes.c.speaker_text, "") + " " + quotes.c.text
-    )
+    article_doc = literal_column(f"articles.{VECTOR}")
+    quote_doc = literal_column(f"quotes.{VECTOR}")
     found_articles = select(
         *_columns("article"), (-func.ts_rank(article_doc, query)).label("rank")
     ).where(article_doc.op("@@")(query))

@@ -43,18 +43,27 @@ def is_url(source: str) -> bool:
 
 def refusal(url: str, allow_private: bool = False) -> str | None:
     """Why `url` must not be fetched (scheme, host, or an address that is not public), or None."""
+    return checked(url, allow_private)[0]
+
+
+def checked(url: str, allow_private: bool = False) -> tuple[str | None, str | None]:
+    """(why `url` is refused, or None; the public address its host resolved to, when checked).
+
+    The request then goes to that address, so a name that resolves to a public address for the
+    check and to a private one for the connection (DNS rebinding) reaches nothing private.
+    """
     parts = urlsplit(url)
     if parts.scheme.lower() not in _SCHEMES:
-        return f"refused: only http and https URLs are fetched, not {parts.scheme or 'none'}"
+        return f"refused: only http and https URLs are fetched, not {parts.scheme or 'none'}", None
     if not parts.hostname:
-        return "refused: the URL names no host"
+        return "refused: the URL names no host", None
     if allow_private:
-        return None
+        return None, None
     try:
         port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
         infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
     except (OSError, ValueError, UnicodeError) as error:
-        return f"cannot resolve host {parts.hostname!r}: {error}"
+        return f"cannot resolve host {parts.hostname!r}: {error}", None
     for info in infos:
         address = str(info[4][0])
         kind = address_kind(address)
@@ -62,8 +71,18 @@ def refusal(url: str, allow_private: bool = False) -> str | None:
             return (
                 f"refused: {parts.hostname} resolves to {address}, a {kind} address "
                 "(set allow_private to fetch it)"
-            )
-    return None
+            ), None
+    return None, str(infos[0][4][0]) if infos else None
+
+
+def pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """The request for `url` sent to `address`: its URL, Host header and TLS server name."""
+    parts = urlsplit(url)
+    host = f"[{address}]" if ":" in address else address
+    netloc = host if parts.port is None else f"{host}:{parts.port}"
+    name = parts.hostname or ""
+    header = name if parts.port is None else f"{name}:{parts.port}"
+    return parts._replace(netloc=netloc).geturl(), {"Host": header}, {"sni_hostname": name}
 
 
 def address_kind(address: str) -> str | None:
@@ -91,12 +110,12 @@ def fetch(
     with httpx.Client(transport=transport, timeout=options.timeout, headers=headers) as client:
         current = url
         for _ in range(MAX_REDIRECTS + 1):
-            reason = refusal(current, options.allow_private)
+            reason, address = checked(current, options.allow_private)
             if reason is not None:
                 where = "" if current == url else f"redirect to {current}: "
                 return ReadError(url, where + reason)
             try:
-                result = _get(client, url, current, options)
+                result = _get(client, url, current, options, address)
             except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as error:
                 return ReadError(url, f"download failed: {type(error).__name__}: {error}")
             if not isinstance(result, _Redirect):
@@ -106,11 +125,13 @@ def fetch(
 
 
 def _get(
-    client: httpx.Client, source: str, url: str, options: ReadOptions
+    client: httpx.Client, source: str, url: str, options: ReadOptions, address: str | None
 ) -> Fetched | ReadError | _Redirect:
-    """One request for `url` (on the way to `source`): the body, a failure, or a redirect."""
+    """One request for `url` (on the way to `source`), sent to the checked `address` when one
+    is given: the body, a failure, or a redirect."""
     deadline = time.monotonic() + options.timeout
-    with client.stream("GET", url) as response:
+    target, headers, extensions = pinned(url, address) if address else (url, {}, {})
+    with client.stream("GET", target, headers=headers, extensions=extensions) as response:
         location = response.headers.get("location")
         if response.status_code in _REDIRECTS and location:
             return _Redirect(location)
@@ -130,7 +151,7 @@ def _get(
             chunks.append(chunk)
         content_type = response.headers.get("content-type", "")
         return Fetched(
-            url=str(response.url),
+            url=url,
             content_type=content_type.split(";")[0].strip().lower(),
             charset=response.charset_encoding,
             body=b"".join(chunks),
