@@ -301,7 +301,7 @@ def demo(
     port: Annotated[int, typer.Option(help="Port the dashboard listens on.")] = 8000,
     report: Annotated[
         Path, typer.Option("--report", help="Folder for the sample CHN-RUS brief (HTML, PDF).")
-    ] = Path("."),
+    ] = Path("briefs"),
 ) -> None:
     """Ingest, code and group the bundled demo corpus, write a sample brief, then serve it all."""
     from detente.demo import run_demo

@@ -35,6 +35,7 @@ def run_demo(db: str, console: Console, report_folder: Path | None = None) -> Ru
             summary = run([str(CORPUS)], store)
         show(store, summary, db, console)
         if report_folder is not None:
+            report_folder.mkdir(parents=True, exist_ok=True)
             with console.status("writing the sample brief"):
                 brief = gather(store.engine, *REPORT)
                 html, pdf = write_report(brief, default_base(report_folder, brief))
