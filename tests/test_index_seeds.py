@@ -43,3 +43,16 @@ def test_the_blogger_dispute_of_august_2023_is_a_dip(months: dict[date, IndexPoi
     assert before.goldstein is not None and after.goldstein is not None
     assert august.goldstein < min(before.goldstein, after.goldstein)
     assert august.quad_counts[3] > 0 and august.balance is not None and august.balance < 0
+
+
+def test_the_dyad_page_shows_them(seeds_db: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from detente.api import create_app
+
+    page = TestClient(create_app(seeds_db)).get("/dyad/CHN-RUS", params={"freq": "month"})
+    assert page.status_code == 200 and 'class="point spike"' in page.text
+    for month in ("2022-06-01", "2023-07-01", "2023-08-01", "2024-05-01"):
+        assert month in page.text, month
+    spikes = page.text[page.text.index("Spikes") : page.text.index("Periods")]
+    assert "ACCUSE (111)" in spikes  # the blogger dispute, marked as a spike
