@@ -85,6 +85,10 @@ def ingest(
         int | None,
         typer.Option(help="Processes: local pool size, or workers of a local Dask cluster."),
     ] = None,
+    vectorizer: Annotated[
+        str,
+        typer.Option(help="How stories compare articles: tfidf, or embeddings (optional extra)."),
+    ] = "tfidf",
 ) -> None:
     """Read news into the database, code it and group it into stories; re-runs add nothing."""
     from detente.actors.dictionary import DictionaryError
@@ -93,6 +97,8 @@ def ingest(
     from detente.sources import expand
     from detente.sources.base import ReadOptions
     from detente.store.articles import Store
+    from detente.stories.embeddings import make_vectorizer
+    from detente.stories.settings import settings
 
     options = ReadOptions(
         max_bytes=int(max_mb * 1_000_000), fetch_links=fetch_links, allow_private=allow_private
@@ -101,6 +107,11 @@ def ingest(
         analyser = None if articles_only else _analyser(actors or [])
     except DictionaryError as exc:
         err.print(f"[red]error[/red] actor dictionary {exc}")
+        raise typer.Exit(code=2) from exc
+    try:
+        chosen = make_vectorizer(vectorizer, settings())
+    except (ValueError, RuntimeError) as exc:
+        err.print(f"[red]error[/red] --vectorizer {vectorizer}: {exc}")
         raise typer.Exit(code=2) from exc
     try:
         work = open_engine(engine, analyser, scheduler, workers)
@@ -118,6 +129,7 @@ def ingest(
                 _Bars(progress),
                 code=not articles_only,
                 engine=work,
+                vectorizer=chosen,
             )
     finally:
         store.close()

@@ -17,6 +17,7 @@ from detente.store.stories import key_events
 from detente.stories.assign import assign_stories
 from detente.stories.dates import STORY_BASIS
 from detente.stories.model import StoryResult
+from detente.stories.vectorize import Vectorizer
 
 
 @dataclass(slots=True)
@@ -56,16 +57,18 @@ def run(
     progress: Progress | None = None,
     code: bool = True,
     engine: Engine | None = None,
+    vectorizer: Vectorizer | None = None,
 ) -> RunSummary:
     """Ingest `inputs`, code every uncoded article and assign stories; idempotent.
 
     The `engine` (else this process) reads and codes; the store is written here either way.
+    Stories compare articles with `vectorizer` (else TF-IDF).
     """
     follow = progress or Quiet()
     sources = list(inputs)
     work = engine or LocalEngine(analyser)
     try:
-        return _run(sources, store, options, analyser, follow, code, work)
+        return _run(sources, store, options, analyser, follow, code, work, vectorizer)
     finally:
         if engine is None:
             work.close()
@@ -79,6 +82,7 @@ def _run(
     follow: Progress,
     code: bool,
     work: Engine,
+    vectorizer: Vectorizer | None,
 ) -> RunSummary:
     """The stages of `run` on an engine the caller closes."""
     follow.start("read", len(sources))
@@ -100,7 +104,7 @@ def _run(
         ),
     )
     follow.start("stories", None)
-    summary.stories = assign_stories(store)
+    summary.stories = assign_stories(store, vectorizer=vectorizer)
     recode = summary.coded > summary.stories.articles
     if summary.stories.dated and forget_story_dated(store.engine, STORY_BASIS):
         # articles that took their story's date are coded again, so their events are dated

@@ -18,6 +18,9 @@ topic_name_weight = 0.1
 name_weight = 0.5
 min_df = 2
 reference_articles = 500
+[embeddings]
+embedding_weight = 0.1
+lead_words = 150
 [near_duplicates]
 shingle_words = 3
 permutations = 64

@@ -20,6 +20,7 @@ from sklearn.metrics import adjusted_rand_score
 
 from detente.articles.model import Article
 from detente.stories.cluster import cluster_all
+from detente.stories.embeddings import make_vectorizer
 from detente.stories.settings import settings
 from detente.stories.topics import group_topics
 from detente.stories.vectorize import TfidfVectors
@@ -68,14 +69,15 @@ def labels(clusters: list[list[int]], n: int) -> list[int]:
     return found
 
 
-def score(shared: Path) -> dict[str, float | int]:
-    """B-cubed and ARI at topic and sub-event level on ECB+ under `shared`."""
+def score(shared: Path, vectorizer: str = "tfidf") -> dict[str, float | int]:
+    """B-cubed and ARI at topic and sub-event level on ECB+ under `shared`; stories are
+    clustered with the named vectorizer (tfidf or embeddings), topics always with TF-IDF."""
     root = shared / "eval" / "ecbplus" / "test_parsing"
     if not root.is_dir():
         raise FileNotFoundError(f"ECB+ not found at {root}: pass --shared PATH")
     config = settings()
     found, topics, subevents = documents(root)
-    vectors = TfidfVectors(config.name_weight, config.min_df).vectors(found)
+    vectors = make_vectorizer(vectorizer, config).vectors(found)
     threshold = config.threshold
     stories = cluster_all(vectors, [None] * len(found), threshold, threshold, config.window_days)
     topic_vectors = TfidfVectors(config.topic_name_weight, config.min_df).vectors(found)

@@ -20,6 +20,8 @@ class Settings:
     window_days: int
     name_weight: float
     min_df: int
+    embedding_weight: float
+    lead_words: int
     reference_articles: int
     shingle_words: int
     permutations: int
