@@ -39,10 +39,10 @@ def test_an_unknown_person_takes_the_country_and_sector_of_the_title(
 
 def test_a_title_the_parser_left_unattached_still_describes_the_name(resolver: Resolver) -> None:
     text = (
-        "ADDIS ABABA, May 15 (Xinhua) -- Ethiopian Minister of Foreign Affairs "
+        "ADDIS ABABA, June 3 (Wire) -- Ethiopian Minister of Foreign Affairs "
         "Gedu Andargachew met envoys."
     )
-    (minister,) = people(resolver, text, "2019-05-15")
+    (minister,) = people(resolver, text, "2019-06-03")
     assert (minister.actor.code, minister.actor.role) == ("ETHGOV", "foreign_minister")
 
 
