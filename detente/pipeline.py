@@ -64,8 +64,12 @@ def ingest(
     store: Store,
     options: ReadOptions | None = None,
     on_source: Callable[[str], None] | None = None,
+    prepare: Callable[[list[Article]], None] | None = None,
 ) -> IngestSummary:
-    """Ingest files, folders and URLs into `store`; a second run of the same inputs adds nothing."""
+    """Ingest files, folders and URLs into `store`; a second run of the same inputs adds nothing.
+
+    `prepare`, when given, may change each document's articles before they are written.
+    """
     summary = IngestSummary()
     sources = expand(inputs)
 
@@ -76,10 +80,15 @@ def ingest(
                 on_source(source)
 
     pending: list[list[Article]] = []
+    waiting = 0  # articles in `pending`
     for articles in articles_of(counted(), options or ReadOptions(), summary):
+        if prepare:
+            prepare(articles)
         pending.append(articles)
-        if sum(map(len, pending)) >= BATCH_ARTICLES:
+        waiting += len(articles)
+        if waiting >= BATCH_ARTICLES:
             _flush(store, pending, summary)
+            waiting = 0
     _flush(store, pending, summary)
     return summary
 

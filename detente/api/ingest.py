@@ -12,7 +12,8 @@ from starlette.concurrency import run_in_threadpool
 
 from detente.api.auth import require_writer
 from detente.api.security import BodyTooLarge
-from detente.pipeline import IngestSummary, articles_of, ingest
+from detente.articles.model import Article
+from detente.pipeline import IngestSummary, ingest
 from detente.sources.base import ReadOptions
 from detente.store.articles import Store
 
@@ -75,16 +76,15 @@ async def ingest_source(
 
 def store_upload(store: Store, body: bytes, label: str, options: ReadOptions) -> IngestSummary:
     """Read an uploaded file's articles, sourced as upload:NAME, into the store."""
-    summary = IngestSummary()
+
+    def relabel(articles: list[Article]) -> None:
+        for article in articles:
+            article.source = UPLOAD_PREFIX + label
+
     with tempfile.TemporaryDirectory(prefix="detente-upload-") as folder:
         path = Path(folder) / label
         path.write_bytes(body)
-        for batch in articles_of([str(path)], options, summary):
-            for article in batch:
-                article.source = UPLOAD_PREFIX + label
-            result = store.add_articles(batch)
-            summary.articles += result.added
-            summary.duplicates += result.duplicates
+        summary = ingest([str(path)], store, options, prepare=relabel)
     for error in summary.errors:
         error.source = error.source.replace(str(path), UPLOAD_PREFIX + label)
     return summary
