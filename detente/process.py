@@ -12,10 +12,9 @@ from detente.engines.local import LocalEngine
 from detente.pipeline import IngestSummary
 from detente.sources.base import ReadError, ReadOptions
 from detente.store.articles import Store
-from detente.store.coded import forget_story_dated
+from detente.store.coded import forget_coded
 from detente.store.stories import key_events
 from detente.stories.assign import assign_stories
-from detente.stories.dates import STORY_BASIS
 from detente.stories.model import StoryResult
 from detente.stories.vectorize import Vectorizer
 
@@ -106,7 +105,7 @@ def _run(
     follow.start("stories", None)
     summary.stories = assign_stories(store, vectorizer=vectorizer)
     recode = summary.coded > summary.stories.articles
-    if summary.stories.dated and forget_story_dated(store.engine, STORY_BASIS):
+    if summary.stories.dated and forget_coded(store.engine, summary.stories.dated_ids):
         # articles that took their story's date are coded again, so their events are dated
         code_store(store, analyser, engine=work)
         recode = True

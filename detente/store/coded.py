@@ -16,7 +16,7 @@ from detente.claims import Claim
 from detente.events.model import CODER_VERSION, Event
 from detente.quotes import Quote
 from detente.store.articles import ARTICLE_ORDER, row_article
-from detente.store.db import writing
+from detente.store.db import chunks, writing
 from detente.store.schema import articles, claims, codings, event_actors, events, mentions, quotes
 
 Row = dict[str, Any]
@@ -54,12 +54,14 @@ def uncoded_ids(engine: Engine, version: str = CODER_VERSION) -> list[str]:
         return list(conn.execute(query).scalars())
 
 
-def forget_story_dated(engine: Engine, basis: str) -> int:
-    """Mark the articles whose date was taken from their story (`published_basis` = `basis`)
-    as uncoded, so that their events are read again against that date; return how many."""
-    dated = select(articles.c.id).where(articles.c.published_basis == basis)
+def forget_coded(engine: Engine, ids: Iterable[str]) -> int:
+    """Mark these articles as uncoded (their date changed: their events are read again against
+    it); return how many had been coded."""
     with writing(engine) as conn:
-        return conn.execute(delete(codings).where(codings.c.article_id.in_(dated))).rowcount
+        return sum(
+            conn.execute(delete(codings).where(codings.c.article_id.in_(part))).rowcount
+            for part in chunks(sorted(ids))
+        )
 
 
 def load_articles(engine: Engine, ids: list[str]) -> list[Article]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,6 +22,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_S = 60.0  # 40x the longest lock seen: Reuters-21578 (21,578) in one call, 1.5 s
 WRITE_LOCK = "detente_write_lock"  # execution option read by the SQLite "begin" hook
 PG_MIGRATION_LOCK = 0x64_65_74_65  # any constant; one advisory lock key for schema upgrades
+IN_CHUNK = 500  # ids per IN (...) list; well under SQLite's 32,766 bound variables
 
 
 class StoreError(RuntimeError):
@@ -46,6 +47,12 @@ def resolve_url(db: str | None) -> str:
             f" use one of {', '.join(BACKENDS)}"
         )
     return url.render_as_string(hide_password=False)
+
+
+def chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    """`items` in slices short enough for one IN (...) list."""
+    for first in range(0, len(items), IN_CHUNK):
+        yield items[first : first + IN_CHUNK]
 
 
 def open_engine(url: str) -> Engine:

@@ -11,12 +11,10 @@ from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select,
 
 from detente.articles.model import Article
 from detente.store.articles import ARTICLE_ORDER, Store, row_article
-from detente.store.db import writing
+from detente.store.db import IN_CHUNK, chunks, writing
 from detente.store.schema import articles, events, minhash_bands, near_duplicates, stories
 from detente.stories.events import row_key
 from detente.stories.model import Story
-
-CHUNK = 500  # ids per IN (...) list; well under SQLite's 32,766 bound variables
 
 Row = dict[str, Any]
 KEY_COLUMNS = (
@@ -43,11 +41,6 @@ class StoryChanges:
     """Event (mention) id -> the key of the deduplicated event it reports."""
 
 
-def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
-    for first in range(0, len(items), CHUNK):
-        yield items[first : first + CHUNK]
-
-
 def unassigned(store: Store, ids: Iterable[str] | None = None) -> list[Article]:
     """Articles without a story (all of them, or those among `ids`), in ingest order."""
     query = select(articles).where(articles.c.story_id.is_(None)).order_by(*ARTICLE_ORDER)
@@ -55,7 +48,7 @@ def unassigned(store: Store, ids: Iterable[str] | None = None) -> list[Article]:
         return [row_article(row) for row in store.stream(query)]
     found: list[Article] = []
     with store.engine.connect() as conn:
-        for part in _chunks(sorted(set(ids))):
+        for part in chunks(sorted(set(ids))):
             rows = conn.execute(query.where(articles.c.id.in_(part))).mappings()
             found.extend(row_article(row) for row in rows)
     return found
@@ -65,10 +58,10 @@ def stories_between(store: Store, spans: Sequence[tuple[date, date]]) -> set[str
     """Ids of stories whose first-to-last dates meet any of the (first, last) spans."""
     found: set[str] = set()
     with store.engine.connect() as conn:
-        for first in range(0, len(spans), CHUNK):
+        for first in range(0, len(spans), IN_CHUNK):
             clauses = [
                 and_(stories.c.first_published <= hi, stories.c.last_published >= lo)
-                for lo, hi in spans[first : first + CHUNK]
+                for lo, hi in spans[first : first + IN_CHUNK]
             ]
             found.update(conn.execute(select(stories.c.id).where(or_(*clauses))).scalars())
     return found
@@ -79,7 +72,7 @@ def members(store: Store, story_ids: Iterable[str]) -> dict[str, list[Article]]:
     found: dict[str, list[Article]] = {}
     query = select(articles).order_by(*ARTICLE_ORDER)
     with store.engine.connect() as conn:
-        for part in _chunks(sorted(set(story_ids))):
+        for part in chunks(sorted(set(story_ids))):
             for row in conn.execute(query.where(articles.c.story_id.in_(part))).mappings():
                 found.setdefault(row["story_id"], []).append(row_article(row))
     return found
@@ -90,7 +83,7 @@ def story_ids_of(store: Store, article_ids: Iterable[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     query = select(articles.c.id, articles.c.story_id).where(articles.c.story_id.is_not(None))
     with store.engine.connect() as conn:
-        for part in _chunks(sorted(set(article_ids))):
+        for part in chunks(sorted(set(article_ids))):
             found.update(conn.execute(query.where(articles.c.id.in_(part))).all())
     return found
 
@@ -111,8 +104,8 @@ def band_matches(store: Store, keys: dict[str, list[int]]) -> dict[str, set[str]
     values = sorted({key for _, key in wanted})
     query = select(minhash_bands.c.band, minhash_bands.c.key, minhash_bands.c.article_id)
     with store.engine.connect() as conn:
-        for first in range(0, len(values), CHUNK):
-            part = values[first : first + CHUNK]
+        for first in range(0, len(values), IN_CHUNK):
+            part = values[first : first + IN_CHUNK]
             for band, key, other in conn.execute(query.where(minhash_bands.c.key.in_(part))):
                 for article_id in wanted.get((band, key), ()):
                     if other != article_id:
@@ -124,7 +117,7 @@ def articles_by_id(store: Store, ids: Iterable[str]) -> list[Article]:
     """The stored articles with these ids, in ingest order."""
     found: list[Article] = []
     with store.engine.connect() as conn:
-        for part in _chunks(sorted(set(ids))):
+        for part in chunks(sorted(set(ids))):
             query = select(articles).where(articles.c.id.in_(part)).order_by(*ARTICLE_ORDER)
             found.extend(row_article(row) for row in conn.execute(query).mappings())
     return found
@@ -135,7 +128,7 @@ def save(store: Store, changes: StoryChanges) -> None:
     now = datetime.now(UTC)
     with writing(store.engine) as conn:
         ids = sorted(story.id for story in changes.stories)
-        for part in _chunks(ids):
+        for part in chunks(ids):
             conn.execute(delete(stories).where(stories.c.id.in_(part)))
         if changes.stories:
             conn.execute(insert(stories), [story_row(story, now) for story in changes.stories])
@@ -194,7 +187,7 @@ def event_keys(store: Store, story_of: dict[str, str]) -> dict[str, str]:
     columns = [events.c[name] for name in KEY_COLUMNS]
     keys: dict[str, str] = {}
     with store.engine.connect() as conn:
-        for part in _chunks(sorted(story_of)):
+        for part in chunks(sorted(story_of)):
             query = select(*columns).where(events.c.article_id.in_(part))
             for row in conn.execute(query).mappings():
                 keys[row["id"]] = row_key(story_of[row["article_id"]], row)
@@ -208,7 +201,7 @@ def key_events(store: Store, story_ids: Iterable[str] | None = None) -> int:
         wanted = sorted(set(story_ids))
         story_of: dict[str, str] = {}
         with store.engine.connect() as conn:
-            for part in _chunks(wanted):
+            for part in chunks(wanted):
                 story_of.update(conn.execute(query.where(articles.c.story_id.in_(part))).all())
     else:
         story_of = {row["id"]: row["story_id"] for row in store.stream(query)}

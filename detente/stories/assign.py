@@ -51,7 +51,7 @@ def assign_stories(
     config = settings()
     new = unassigned(store, article_ids)
     if not new:
-        return StoryResult(articles=0, joined=0, opened=0, near_duplicates=0, dated=0)
+        return StoryResult(articles=0, joined=0, opened=0, near_duplicates=0)
     chosen = vectorizer or TfidfVectors(config.name_weight, config.min_df)
     return _Call(store, new, config, chosen).run()
 
@@ -158,7 +158,7 @@ class _Call:
             joined=joined,
             opened=opened,
             near_duplicates=len(found),
-            dated=len(changes.dates),
+            dated_ids=frozenset(changes.dates),
         )
 
     def excerpts(

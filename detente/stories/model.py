@@ -40,5 +40,10 @@ class StoryResult:
     """Stories opened."""
     near_duplicates: int
     """Near-duplicate pairs found (copies, re-posts, excerpts)."""
-    dated: int
+    dated_ids: frozenset[str] = frozenset()
     """Articles without a date of their own that took (or updated) their story's date."""
+
+    @property
+    def dated(self) -> int:
+        """How many articles took (or updated) their story's date."""
+        return len(self.dated_ids)
