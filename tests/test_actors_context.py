@@ -93,3 +93,8 @@ def test_a_shared_body_name_takes_the_country_before_it(resolver: Resolver) -> N
     found = read(resolver, "The secretary of Russia's Security Council flew home.")
     assert ("Russia's Security Council", "RUSGOV", "country+organization") in found
     assert all(code != "IGOUNOSEC" for _, code, _ in found)
+
+
+def test_a_court_takes_its_country_from_where_it_sits(resolver: Resolver) -> None:
+    found = read(resolver, "A court in Ecuador sentenced two Peruvian smugglers.")
+    assert [code for _, code, _ in found][:1] == ["ECUJUD"]

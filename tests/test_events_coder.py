@@ -352,3 +352,19 @@ def test_a_place_is_never_a_party_of_a_joint_action() -> None:
     (event,) = code_text("Russian and Chinese bombers patrolled jointly over Alaska.", FRIDAY)
     assert event.cameo == "062" and event.recipients == []
     assert {a.country for a in event.actors} == {"RUS", "CHN"}
+
+
+def test_a_thing_received_makes_the_giver_the_source() -> None:
+    (armed,) = code_text("Armenian rebels received weapons from the Iranian government.")
+    assert armed.cameo.startswith("072")
+    assert [a.country for a in armed.actors] == ["IRN"]
+    assert [a.country for a in armed.recipients] == ["ARM"]
+    (faced,) = code_text("Norway faced criticism from Denmark over the fishing quotas.")
+    assert faced.cameo == "111"
+    assert [a.country for a in faced.actors] == ["DNK"]
+    assert [a.country for a in faced.recipients] == ["NOR"]
+
+
+def test_a_visitor_received_is_still_a_hosting() -> None:
+    (hosted,) = code_text("Erdogan received Aliyev in Ankara.")
+    assert hosted.cameo == "043"

@@ -9,7 +9,7 @@ import pytest
 from test_events_model import event as plain
 
 from detente.actors.model import Actor
-from detente.events import evaluate
+from detente.events import evaluate, unittests
 from detente.events.evaluate import UNPLACED, classes, convention, matched, triples, typed
 from detente.events.model import Event
 
@@ -64,11 +64,13 @@ def test_announced_future_actions_become_intents_or_threats() -> None:
 def test_score_gathers_every_part(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in ("plover_gsr", "zsp", "petr2", "conflibert"):
         monkeypatch.setattr(evaluate, name, lambda shared, name=name: {f"{name}.ran": 1})
+    monkeypatch.setattr(unittests, "score", lambda shared: {"petr_unit.ran": 1})
     assert evaluate.score(tmp_path) == {
         "plover_gsr.ran": 1,
         "zsp.ran": 1,
         "petr2.ran": 1,
         "conflibert.ran": 1,
+        "petr_unit.ran": 1,
     }
 
 
@@ -98,3 +100,10 @@ def test_an_unplaced_gold_actor_matches_any_country_once() -> None:
     assert matched({(UNPLACED, "JPN", "111")}, [criticism], full) == (0, 1)
     gold = {("CHN", "RUS", "111"), (UNPLACED, "RUS", "111")}
     assert matched(gold, [criticism], full) == (1, 1)
+
+
+def test_only_dyadic_events_make_cameo_triples() -> None:
+    assert evaluate.dyadic(event("040", "CONSULT", [CHINA, RUSSIA], []))
+    assert evaluate.dyadic(event("111", "ACCUSE", [CHINA], [RUSSIA]))
+    assert not evaluate.dyadic(event("111", "ACCUSE", [CHINA], []))
+    assert not evaluate.dyadic(event("111", "ACCUSE", [], [RUSSIA]))

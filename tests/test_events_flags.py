@@ -89,3 +89,15 @@ def test_a_verb_that_alleges_is_told_from_plain_speech() -> None:
     assert alleged.alleged and [t.text for t in alleged.speakers] == ["Turkey"]
     said = flags_of("Turkey said that Syria had shelled the towns.", "shelled")
     assert not said.alleged and [t.text for t in said.speakers] == ["Turkey"]
+
+
+def test_what_is_asked_for_or_allowed_is_not_done() -> None:
+    pressed = flags_of("Kazakhstan faces pressure from Moscow to expel the envoy.", "expel")
+    assert pressed.hypothetical
+    assert flags_of("Mongolia was pressed by Beijing to close the border.", "close").hypothetical
+    granted = flags_of("Chile gave permission to Peru to inspect the ships.", "inspect")
+    assert granted.hypothetical
+    purpose = flags_of("The minister flew to Hanoi to sign the accord.", "sign")
+    assert not purpose.hypothetical
+    phoned = flags_of("The premier called Thai leaders to congratulate him.", "congratulate")
+    assert not phoned.hypothetical

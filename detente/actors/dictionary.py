@@ -549,10 +549,11 @@ def _merge(tables: _Tables, path: str, text: str, kind: str) -> None:
 
 
 def _user_files(extra: Iterable[Path]) -> Iterator[Path]:
-    """The files named, with each folder replaced by the .tsv files in it."""
+    """The files named, with each folder replaced by its .tsv files, then its PETRARCH ones."""
     for path in map(Path, extra):
         if path.is_dir():
             yield from sorted(path.glob("*.tsv"))
+            yield from sorted(p for p in path.glob("*.txt") if _petrarch_name(p))
         elif path.is_file():
             yield path
         else:
@@ -567,7 +568,25 @@ def _read_user(tables: _Tables, path: Path) -> None:
         raise DictionaryError(str(path), 0, f"not UTF-8 text ({error.reason})") from None
     except OSError as error:
         raise DictionaryError(str(path), 0, error.strerror or str(error)) from None
+    if path.suffix.lower() == ".txt":
+        _read_petrarch(tables, path, text)
+        return
     _merge(tables, str(path), text, _kind_of(str(path), text))
+
+
+# A PETRARCH actors or agents dictionary (.txt) given as a user file: see actors/petrarch.py.
+
+
+def _petrarch_name(path: Path) -> bool:
+    """Whether a .txt file in a user folder is named as a PETRARCH actors or agents dictionary."""
+    return any(word in path.name.lower() for word in ("actors", "agents"))
+
+
+def _read_petrarch(tables: _Tables, path: Path, text: str) -> None:
+    """Merge a PETRARCH dictionary into the tables."""
+    from detente.actors import petrarch  # imported here: petrarch builds on this module
+
+    petrarch.merge(tables, str(path), text)
 
 
 def _data(name: str) -> str:
@@ -883,7 +902,10 @@ def _packaged() -> Dictionary:
 
 
 def load(extra: Iterable[Path] = ()) -> Dictionary:
-    """The packaged dictionaries, overridden by user files or folders of files, in order."""
+    """The packaged dictionaries, overridden by user files or folders of files, in order.
+
+    A `.txt` file is read as a PETRARCH actors dictionary, or agents when its name says so.
+    """
     paths = list(_user_files(extra))
     if not paths:
         return _packaged()

@@ -39,6 +39,7 @@ class Words:
     aiming: frozenset[str]
     moving: frozenset[str]
     hedges: frozenset[str]
+    receiving: frozenset[str]
 
 
 @cache

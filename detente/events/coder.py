@@ -498,7 +498,14 @@ class _Sentence:
             return (distinct(acting + joined), []) if acting else (joined, receiving)
         if code.startswith(HOST_CODE) and receiving:
             return receiving, acting
+        if receiving and self._given(action):
+            return receiving, acting
         return acting, receiving
+
+    def _given(self, action: Action) -> bool:
+        """Whether the action is a thing received ("received weapons from"): the giver acts."""
+        main = action.main
+        return main.entry.pattern.obj is not None and main.token.lemma_.lower() in words().receiving
 
     def _when(self, action: Action, read: cues.Flags) -> When | None:
         """The action's own date from the sentence, else that of the clause its own clause is

@@ -174,6 +174,13 @@ def triples(event: Event) -> set[Triple]:
     return {(a, b, event.cameo) for a in actors or [NO_TARGET] for b in recipients or [NO_TARGET]}
 
 
+def dyadic(event: Event) -> bool:
+    """Whether an event is a CAMEO dyad: someone named acting on someone named, or a joint
+    event of several parties. A one-sided event ("France condemned the allegations") is kept
+    in detente's record but makes no (source, target, code) triple."""
+    return bool(event.actors) and (bool(event.recipients) or joint(event))
+
+
 def joint(event: Event) -> bool:
     """Whether an event's triples are the ordered pairs of one joint event (no direction)."""
     return not event.recipients and len({_country(a.code) for a in event.actors}) > 1
@@ -216,6 +223,20 @@ def _fits(gold: Triple, predicted: Triple) -> bool:
     )
 
 
+def triple_scores(prefix: str, views: Iterable[str], counts: Counter[str]) -> dict[str, float]:
+    """Precision, recall and F1 of each view from its `VIEW.tp`, `.pred` and `.gold` counts,
+    keyed `PREFIX.VIEW_precision` and so on."""
+    out: dict[str, float] = {}
+    for view in views:
+        precision, recall, f1 = _f1(
+            counts[f"{view}.tp"], counts[f"{view}.pred"], counts[f"{view}.gold"]
+        )
+        out[f"{prefix}.{view}_precision"] = round(precision, 4)
+        out[f"{prefix}.{view}_recall"] = round(recall, 4)
+        out[f"{prefix}.{view}_f1"] = round(f1, 4)
+    return out
+
+
 def _gold_country(code: str) -> str:
     """The country of a gold actor code: `UNPLACED` for an actor found but not placed."""
     if code.startswith(NO_TARGET) and len(code) > len(NO_TARGET):
@@ -230,8 +251,9 @@ def _country(code: str) -> str:
 
 
 def petr2(shared: Path) -> dict[str, float | int]:
-    """Country-level CAMEO triple precision, recall and F1 (full code, root, QuadClass) on the
-    PETRARCH-2 gold-standard records, and how many no-event sentences got events."""
+    """Country-level CAMEO triple precision, recall and F1 (full code, root, QuadClass) of the
+    coder's dyadic events on the PETRARCH-2 gold-standard records, and how many no-event
+    sentences got them."""
     tables = load_tables()
     sentences = []
     for line in (shared / PETR2).read_text(encoding="utf-8").splitlines():
@@ -250,7 +272,8 @@ def petr2(shared: Path) -> dict[str, float | int]:
     }
     counts: Counter[str] = Counter()
     no_event_false = no_event = 0
-    for sentence, events in coded(sentences, announced=False):
+    for sentence, coded_events in coded(sentences, announced=False):
+        events = [event for event in coded_events if dyadic(event)]
         gold = sentence.gold if isinstance(sentence.gold, set) else set()
         if not gold:
             no_event += 1
@@ -261,13 +284,7 @@ def petr2(shared: Path) -> dict[str, float | int]:
             counts[f"{view}.pred"] += predicted
             counts[f"{view}.gold"] += len({(s, t, read(c)) for s, t, c in gold})
     out: dict[str, float | int] = {"petr2.n_sentences": len(sentences)}
-    for view in views:
-        precision, recall, f1 = _f1(
-            counts[f"{view}.tp"], counts[f"{view}.pred"], counts[f"{view}.gold"]
-        )
-        out[f"petr2.{view}_precision"] = round(precision, 4)
-        out[f"petr2.{view}_recall"] = round(recall, 4)
-        out[f"petr2.{view}_f1"] = round(f1, 4)
+    out.update(triple_scores("petr2", views, counts))
     out["petr2.n_no_event_sentences"] = no_event
     out["petr2.no_event_false"] = no_event_false
     return out
@@ -296,9 +313,12 @@ def conflibert(shared: Path) -> dict[str, float | int]:
 
 
 def score(shared: Path) -> dict[str, float | int]:
-    """Every score of the event coder against ../shared/eval, as flat keys."""
+    """Every score of the event coder against ../shared/eval, as flat keys, PETRARCH's own
+    unit-test records (read with their test dictionaries) included."""
+    from detente.events import unittests  # it builds on this module's helpers
+
     out: dict[str, float | int] = {}
-    for part in (plover_gsr, zsp, petr2, conflibert):
+    for part in (plover_gsr, zsp, petr2, conflibert, unittests.score):
         out.update(part(shared))
     return out
 

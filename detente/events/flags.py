@@ -30,6 +30,8 @@ class Cues:
     wishing: frozenset[str]
     possibility: frozenset[str]
     open_determiners: frozenset[str]
+    content_nouns: frozenset[str]
+    content_verbs: frozenset[str]
     future_aux: frozenset[str]
     future_governors: frozenset[str]
     future_modifiers: frozenset[str]
@@ -59,6 +61,8 @@ def cues(path: Path = DATA) -> Cues:
         wishing=frozenset(hyp["governors"]),
         possibility=frozenset(hyp["nouns"]),
         open_determiners=frozenset(hyp["determiners"]),
+        content_nouns=frozenset(hyp["content_nouns"]),
+        content_verbs=frozenset(hyp["content_verbs"]),
         future_aux=frozenset(fut["auxiliaries"]),
         future_governors=frozenset(fut["governors"]),
         future_modifiers=frozenset(fut["modifiers"]),
@@ -110,6 +114,7 @@ def read(trigger: Token, through: bool = True) -> Flags:
                 _governor_cues(chain[1], found, words)
             chain = chain[:1]
     shifted = _backshifted(chain, words)
+    found.hypothetical = found.hypothetical or _asked(chain, words)
     tense_read = False
     via = ""
     reported_from: Token | None = None
@@ -133,6 +138,28 @@ def read(trigger: Token, through: bool = True) -> Flags:
     if root not in chain:
         _attribution(root, found, words)
     return found
+
+
+def _asked(chain: list[Token], words: Cues) -> bool:
+    """Whether the action is the infinitive of what is asked for or allowed ("pressure ...
+    to help Iran"), read up the chain until reported speech begins."""
+    for token in chain:
+        if token.dep_ in ("ccomp", "parataxis"):
+            return False
+        if token.dep_ not in ("acl", "advcl") or not _infinitive(token):
+            continue
+        head = token.head
+        nouns = [head, *(c for c in head.children if c.dep_ in ("dobj", "attr"))]
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in words.content_verbs:
+            return True
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() in words.content_nouns for t in nouns):
+            return True
+    return False
+
+
+def _infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("to help")."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _chain(trigger: Token) -> list[Token]:
