@@ -368,3 +368,11 @@ def test_a_thing_received_makes_the_giver_the_source() -> None:
 def test_a_visitor_received_is_still_a_hosting() -> None:
     (hosted,) = code_text("Erdogan received Aliyev in Ankara.")
     assert hosted.cameo == "043"
+
+
+def test_broken_relations_and_a_postponed_meeting() -> None:
+    (broken,) = code_text("Ecuador has broken relations with Mexico.")
+    assert broken.cameo == "161"
+    assert [a.country for a in broken.recipients] == ["MEX"]
+    (delayed,) = code_text("Serbia and Croatia have delayed their meeting.")
+    assert delayed.cameo.startswith("12") and not delayed.negated
