@@ -92,12 +92,26 @@ def _run(
     )
     if not code:
         return summary
+    return code_and_group(summary, store, analyser, follow, work, vectorizer)
+
+
+def code_and_group(
+    summary: RunSummary,
+    store: Store,
+    analyser: Analyser | None = None,
+    progress: Progress | None = None,
+    engine: Engine | None = None,
+    vectorizer: Vectorizer | None = None,
+) -> RunSummary:
+    """The stages after ingest: code every uncoded article, then assign stories; a failure to
+    code an article is added to the summary's errors."""
+    follow = progress or Quiet()
     summary.coded = code_store(
         store,
         analyser,
         on_start=lambda total: follow.start("code", total),
         on_done=lambda n: follow.advance("code", n),
-        engine=work,
+        engine=engine,
         on_failure=lambda failed: summary.ingest.errors.append(
             ReadError(f"article {failed.article_id}", f"could not code: {failed.error}")
         ),
@@ -107,7 +121,7 @@ def _run(
     recode = summary.coded > summary.stories.articles
     if summary.stories.dated and forget_coded(store.engine, summary.stories.dated_ids):
         # articles that took their story's date are coded again, so their events are dated
-        code_store(store, analyser, engine=work)
+        code_store(store, analyser, engine=engine)
         recode = True
     if recode:
         # articles coded again (a new coder version, a new date) keep their story: re-key

@@ -1,4 +1,5 @@
-"""POST /api/ingest: disabled without a token hash, 401 without the token, stores uploads."""
+"""POST /api/ingest: disabled without a token hash, 401 without the token, stores and codes
+uploads."""
 
 from __future__ import annotations
 
@@ -28,9 +29,10 @@ def test_upload_needs_the_token_and_is_stored_once(tmp_path: Path) -> None:
         assert response.status_code == 401 and response.headers["www-authenticate"] == "Bearer"
     auth = {"Authorization": f"Bearer {TOKEN}"}
     first = client.post("/api/ingest?name=../../etc/a.txt", content=STORY, headers=auth).json()
-    assert (first["articles"], first["errors"]) == (1, [])
+    assert (first["articles"], first["coded"], first["errors"]) == (1, 1, [])
+    assert first["stories_opened"] == 1
     again = client.post("/api/ingest?name=a.txt", content=STORY, headers=auth).json()
-    assert (again["articles"], again["duplicates"]) == (0, 1)
+    assert (again["articles"], again["duplicates"], again["coded"]) == (0, 1, 0)
     stored = client.get("/api/articles").json()["items"]
     assert len(stored) == 1
     assert app.state.store.count("articles") == 1
@@ -51,3 +53,16 @@ def test_safe_name_keeps_only_the_base_name() -> None:
     assert safe_name("../../etc/passwd") == "passwd"
     assert safe_name("my page (1).html") == "my_page_1_.html"
     assert safe_name("..") == "upload.txt"
+
+
+def test_an_upload_is_coded_unless_told_not_to(tmp_path: Path) -> None:
+    app = create_app(f"sqlite:///{tmp_path / 'a.db'}", token_hash=token_hash(TOKEN))
+    client = TestClient(app)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    stored = client.post("/api/ingest?name=a.txt&code=false", content=STORY, headers=auth).json()
+    assert (stored["articles"], stored["coded"]) == (1, 0)
+    assert app.state.store.count("events") == 0
+    other = b"Paris, May 3. French and German ministers met in Berlin on Wednesday.\n"
+    coded = client.post("/api/ingest?name=b.txt", content=other, headers=auth).json()
+    assert coded["coded"] == 2  # the new article and the one stored uncoded before
+    assert app.state.store.count("events") >= 2

@@ -1,19 +1,23 @@
-"""POST /api/ingest: store the articles of an uploaded file or of a URL (token required)."""
+"""POST /api/ingest: store, code and group the articles of an uploaded file or URL (token
+required)."""
 
 from __future__ import annotations
 
 import re
 import tempfile
+import threading
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from starlette.concurrency import run_in_threadpool
 
+from detente.analysis import Analyser
 from detente.api.auth import require_writer
 from detente.api.security import BodyTooLarge
 from detente.articles.model import Article
 from detente.pipeline import IngestSummary, ingest
+from detente.process import RunSummary, code_and_group
 from detente.sources.base import ReadOptions
 from detente.store.articles import Store
 
@@ -29,15 +33,41 @@ def safe_name(name: str) -> str:
     return base or "upload.txt"
 
 
-def summary_record(summary: IngestSummary) -> dict[str, Any]:
-    """What an ingest did, as JSON."""
+_CODING = threading.Lock()
+"""One coding run at a time in this server: two uploads must not code the same articles."""
+
+
+def summary_record(summary: RunSummary) -> dict[str, Any]:
+    """What an ingest did, as JSON: articles stored, then coded and given stories."""
+    read = summary.ingest
+    stories = summary.stories
     return {
-        "sources": summary.sources,
-        "documents": summary.documents,
-        "articles": summary.articles,
-        "duplicates": summary.duplicates,
-        "errors": [str(error) for error in summary.errors],
+        "sources": read.sources,
+        "documents": read.documents,
+        "articles": read.articles,
+        "duplicates": read.duplicates,
+        "coded": summary.coded,
+        "stories_opened": stories.opened if stories else 0,
+        "errors": [str(error) for error in read.errors],
     }
+
+
+def analyser_of(app: FastAPI) -> Analyser:
+    """The server's analyser, its models loaded on the first upload that codes."""
+    if getattr(app.state, "analyser", None) is None:
+        app.state.analyser = Analyser()
+    analyser: Analyser = app.state.analyser
+    return analyser
+
+
+def finished(app: FastAPI, store: Store, read: IngestSummary, code: bool) -> RunSummary:
+    """The ingest's summary after coding what is uncoded and assigning stories, when asked and
+    the ingest stored anything."""
+    summary = RunSummary(read)
+    if code and read.articles:
+        with _CODING:
+            code_and_group(summary, store, analyser_of(app))
+    return summary
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -59,19 +89,26 @@ async def ingest_source(
     name: Annotated[
         str, Query(description="The uploaded file's name; its extension picks the reader.")
     ] = "upload.txt",
+    code: Annotated[
+        bool,
+        Query(description="Code the new articles and group them into stories before answering."),
+    ] = True,
 ) -> dict[str, Any]:
-    """Store the articles of the request body (a file) or of `url`; coding is left to the CLI."""
+    """Store the articles of the request body (a file) or of `url`, then code every uncoded
+    article and assign stories, as `detente ingest` does (`code=false` only stores)."""
     store: Store = request.app.state.store
     options = ReadOptions()
     if url is not None:
         if not url.startswith(("http://", "https://")):
             raise HTTPException(422, f"url {url!r} must start with http:// or https://")
-        return summary_record(await run_in_threadpool(ingest, [url], store, options))
-    body = await read_body(request, options.max_bytes)
-    if not body:
-        raise HTTPException(422, "send a file as the request body, or a url parameter")
-    label = safe_name(name)
-    return summary_record(await run_in_threadpool(store_upload, store, body, label, options))
+        read = await run_in_threadpool(ingest, [url], store, options)
+    else:
+        body = await read_body(request, options.max_bytes)
+        if not body:
+            raise HTTPException(422, "send a file as the request body, or a url parameter")
+        label = safe_name(name)
+        read = await run_in_threadpool(store_upload, store, body, label, options)
+    return summary_record(await run_in_threadpool(finished, request.app, store, read, code))
 
 
 def store_upload(store: Store, body: bytes, label: str, options: ReadOptions) -> IngestSummary:
