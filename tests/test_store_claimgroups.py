@@ -3,6 +3,7 @@ that show them: a running count of Xi–Putin meetings that falls, and two 2023 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -96,3 +97,37 @@ def test_dashboard_page_marks_disagreements(client: TestClient) -> None:
     assert html.count("sources disagree") == 2 and "the running count falls" in html
     assert "thirty-eight times" in html and "said by Sergey Lavrov" in html
     assert "sources disagree" not in client.get("/claims?subject=nothing-like-this").text
+
+
+def test_the_crediting_source_does_not_set_the_figures_countries(
+    tmp_path: Path, analyser: Analyser
+) -> None:
+    lines = [
+        {
+            "url": "https://wire.example/trade",
+            "outlet": "Harbor Wire",
+            "date": "2024-01-15",
+            "title": "Trade record",
+            "text": "Bilateral trade hit US$240 billion last year, the Chinese customs agency "
+            "said on Friday.",
+        },
+        {
+            "url": "https://courier.example/trade",
+            "outlet": "Ural Courier",
+            "date": "2024-01-16",
+            "title": "Trade record",
+            "text": "Russian officials said on Tuesday that bilateral trade reached $230 "
+            "billion last year.",
+        },
+    ]
+    source = tmp_path / "trade.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    with Store.open(str(tmp_path / "store.db")) as store:
+        run([str(source)], store, analyser=analyser)
+        with store.engine.connect() as conn:
+            [group] = claim_groups(conn)
+    assert group["measure"] == "trade" and group["period"] == "2023"
+    assert group["disagree"]
+    credited = {c["outlet"]: c["credited"] for c in group["claims"]}
+    assert "Chinese customs" in credited["Harbor Wire"]
+    assert credited["Ural Courier"] == "Russian officials"

@@ -35,6 +35,8 @@ class _Near:
     sentence: tuple[int, int]
     subject: tuple[int, int] | None
     forecast: bool
+    credited: tuple[int, int] | None = None
+    """The span of the source the figure is credited to ("the Chinese customs agency said")."""
     actors: list[Row] = field(default_factory=list)
 
 
@@ -125,22 +127,32 @@ def _spans(row: Row) -> _Near:
     first = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     after = _SENTENCE_END.search(text, end)
     last = after.start() if after else len(text)
-    subject = None
-    if row["subject"]:
-        at = text.rfind(row["subject"], first, start)
-        at = at if at >= 0 else text.find(row["subject"], end, last)
-        if at >= 0:
-            subject = (offset + at, offset + at + len(row["subject"]))
+    subject = _near_span(text, row["subject"], (first, start, end, last), offset)
+    credited = _near_span(text, row["credited"], (first, start, end, last), offset)
     forecast = is_forecast(text[first:start], text[end:last])
-    return _Near((offset + first, offset + last), subject, forecast)
+    return _Near((offset + first, offset + last), subject, forecast, credited)
+
+
+def _near_span(
+    text: str, words: str | None, bounds: tuple[int, int, int, int], offset: int
+) -> tuple[int, int] | None:
+    """Where `words` stand in the claim's sentence, nearest before the figure, else after it;
+    `bounds` are the sentence's start, the figure's start and end, and the sentence's end."""
+    if not words:
+        return None
+    first, start, end, last = bounds
+    at = text.rfind(words, first, start)
+    at = at if at >= 0 else text.find(words, end, last)
+    return (offset + at, offset + at + len(words)) if at >= 0 else None
 
 
 def _figure(row: Row, near: _Near) -> Figure:
     """The comparable form of a stored claim: people and states named in its subject, else the
-    states named in its sentence."""
-    span = near.subject
-    named = [a for a in near.actors if span and a["start"] < span[1] and span[0] < a["end"]]
-    countries = _unique(a["country"] for a in named) or _unique(a["country"] for a in near.actors)
+    states named in its sentence outside the source it is credited to (the customs agency
+    that reports a trade figure does not make the figure about its own state alone)."""
+    named = [a for a in near.actors if _inside(a, near.subject)]
+    around = [a for a in near.actors if not _inside(a, near.credited)]
+    countries = _unique(a["country"] for a in named) or _unique(a["country"] for a in around)
     number = next(iter(find_numbers(row["text"])), None)
     return Figure(
         id=row["id"],
@@ -160,6 +172,11 @@ def _figure(row: Row, near: _Near) -> Figure:
         names=tuple(a["text"] for a in named),
         forecast=near.forecast,
     )
+
+
+def _inside(actor: Row, span: tuple[int, int] | None) -> bool:
+    """Whether an actor mention overlaps the span."""
+    return span is not None and actor["start"] < span[1] and span[0] < actor["end"]
 
 
 def _unique(values: Any) -> tuple[str, ...]:
