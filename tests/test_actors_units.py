@@ -73,3 +73,13 @@ def test_a_surname_spacy_missed_is_found_after_the_full_name(
     )
     names = [t for t, kind, _ in units(nlp, actors, text) if kind == NAME]
     assert names == ["Pavel Orlov", "Orlov"]
+
+
+def test_a_name_ending_in_an_article_is_cut_before_it(nlp: Language, actors: Dictionary) -> None:
+    text = (
+        "The producer of the hit show Jerry Springer - The Opera is adapting a 1946 film. "
+        "The Greatest Gift, a story by Philip van Doren Stern, inspired the film."
+    )
+    found = units(nlp, actors, text)
+    assert all(not part.endswith("The") for part, kind, _ in found if kind == NAME)
+    assert ("The", NAME, "") not in found

@@ -209,8 +209,8 @@ def _trim(doc: Doc, ent: Span, covered: dict[int, Unit], dictionary: Dictionary)
     ):
         first += 1
     last = ent.end
-    while last > first and not doc[last - 1].is_alpha:
-        last -= 1
+    while last > first and (not doc[last - 1].is_alpha or doc[last - 1].lower_ in _DETERMINERS):
+        last -= 1  # "Jerry Springer - The" (Opera): a title's first words taken for a name
     if first >= last or not doc[first].is_title:
         return None
     return doc[first:last]
