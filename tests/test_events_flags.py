@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.events.flags import Flags, cues, read
+from detente.events.flags import _CHAIN_LIMIT, Flags, _chain, cues, read
 from detente.language import load_nlp
 
 
@@ -101,3 +101,14 @@ def test_what_is_asked_for_or_allowed_is_not_done() -> None:
     assert not purpose.hypothetical
     phoned = flags_of("The premier called Thai leaders to congratulate him.", "congratulate")
     assert not phoned.hypothetical
+
+
+def test_a_run_on_sentence_reads_a_bounded_chain_of_governors() -> None:
+    clauses = ", and ".join(f"{'China' if i % 2 else 'Russia'} met Kenya" for i in range(80))
+    doc = load_nlp()(f"Officials said that {clauses}.")
+    verbs = [t for t in doc if t.text == "met"]
+    chains = [len(_chain(verb)) for verb in verbs]
+    assert max(chains) == _CHAIN_LIMIT
+    assert min(chains) < _CHAIN_LIMIT
+    nearest = read(verbs[1])
+    assert not (nearest.negated or nearest.hypothetical)

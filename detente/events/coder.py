@@ -189,8 +189,11 @@ class _Sentence:
         self.index = index
         self.published = published
         self.published_precision = published_precision
-        self.attached = attachments(sent, find_dates(sent.text, sent.start_char))
-        self.start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        text = sent.text  # a Span builds its text anew at each call, token by token
+        self.attached = attachments(sent, find_dates(text, sent.start_char))
+        self.text = text.strip()
+        """The sentence's words, the evidence of each of its events."""
+        self.start = sent.start_char + len(text) - len(text.lstrip())
         """Where the sentence's words begin in the article (leading blanks left out)."""
         self.dates = {i for _, _, inside in self.attached for i in inside}
 
@@ -377,7 +380,6 @@ class _Sentence:
                 days=HISTORICAL_DAYS
             )
         said = sorted({t.i: t for t in action.words}.values(), key=lambda t: t.i)
-        sent = self.sent
         return Event(
             actors=actors,
             recipients=recipients,
@@ -396,9 +398,9 @@ class _Sentence:
             date_precision=when.precision if when else None,
             date_basis=when.basis if when else None,
             confidence=round(BASE_CONFIDENCE[action.kind] * factor, 3),
-            sentence=sent.text.strip(),
+            sentence=self.text,
             start=self.start,
-            end=self.start + len(sent.text.strip()),
+            end=self.start + len(self.text),
             trigger=_trigger_text(said),
             rule=rule,
             coder_version=CODER_VERSION,
