@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc, Token
 
 from detente.actors.model import PLACE, Actor, Mention
@@ -96,6 +97,21 @@ def test_an_infinitive_inherits_its_subject_or_its_governor_object() -> None:
     doc, index = parsed("China urged Russia to withdraw its troops.")
     agents, _ = agents_of(word(doc, "withdraw"))
     assert named(agents, index) == ["RUS"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "agent"),
+    [
+        ("China praised Russia for helping Ukraine.", "helping", "RUS"),
+        ("Russia was accused of shelling Ukraine.", "shelling", "RUS"),
+        ("China won praise for helping Ukraine.", "helping", "CHN"),
+    ],
+)
+def test_a_reason_for_judging_someone_is_done_by_the_one_judged(
+    sentence: str, verb: str, agent: str
+) -> None:
+    doc, index = parsed(sentence)
+    assert named(agents_of(word(doc, verb))[0], index) == [agent]
 
 
 def test_the_agent_of_a_passive_is_its_by_phrase() -> None:

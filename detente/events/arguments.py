@@ -17,6 +17,7 @@ DATA = Path(__file__).resolve().parent / "data" / "arguments.toml"
 _MAX_DEPTH = 6  # governors to climb for an inherited subject; deeper chains are parse noise
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _OWNER_PREPS = frozenset({"of", "from", "by"})  # "the government of China", "support from Beijing"
+_REASON_PREPS = frozenset({"for", "of"})  # "jailed him for helping", "accused her of lying"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,7 @@ class Words:
     target_preps: frozenset[str]
     noun_agent_preps: frozenset[str]
     object_control: frozenset[str]
+    reason_control: frozenset[str]
     light_verbs: frozenset[str]
     measures: frozenset[str]
     participation: frozenset[str]
@@ -189,7 +191,11 @@ def agents_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if dep in ("relcl", "acl"):
         return ([] if passive(verb) or verb.tag_ == "VBN" else [head]), False
     if head.dep_ == "prep" and dep == "pcomp":
-        head = head.head
+        prep, head = head, head.head
+        if prep.lower_ in _REASON_PREPS and head.lemma_.lower() in words().reason_control:
+            controller = _child(head, "dobj", "nsubjpass")
+            if controller is not None:
+                return [controller], True
     elif dep not in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
         return [], False
     if dep == "ccomp" and head.lemma_.lower() not in words().object_control:
