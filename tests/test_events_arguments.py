@@ -133,6 +133,8 @@ def test_patients_include_objects_prepositions_and_owners() -> None:
     doc, index = parsed("China imposed sanctions on Russia.")
     sanctions = word(doc, "sanctions")
     assert named(patients_of(word(doc, "imposed"), [sanctions]), index) == ["RUS"]
+    doc, index = parsed("China welcomed the resumption of talks with Russia.")
+    assert named(patients_of(word(doc, "welcomed"), []), index) == ["RUS"]
 
 
 def test_places_receive_only_when_asked() -> None:

@@ -51,6 +51,12 @@ def test_a_one_sided_action_has_a_recipient() -> None:
     assert event.goldstein == -2.0 and event.quad_class == 3 and event.score == -2.0
 
 
+def test_renewed_ties_are_one_joint_event() -> None:
+    renewed = only("China and Vietnam renewed diplomatic ties on Monday.")
+    assert renewed.cameo == "054" and codes(renewed.actors) == ["CHN", "VNM"]
+    assert renewed.recipients == []
+
+
 def test_drills_are_joint_when_states_hold_them_together() -> None:
     joint = only("Russia and China held naval drills near Japan.")
     assert joint.cameo == "062" and joint.plover == "COOPERATE"

@@ -254,8 +254,9 @@ def patients_of(verb: Token, used: Iterable[Token]) -> list[Token]:
     return direct + indirect + later
 
 
-def _noun_patients(noun: Token) -> list[Token]:
-    """Who an object noun is aimed at: "sanctions on Russia", "the invasion of Ukraine"."""
+def _noun_patients(noun: Token, nested: bool = True) -> list[Token]:
+    """Who an object noun is aimed at: "sanctions on Russia", "the invasion of Ukraine", and
+    one level down through "of" ("the resumption of ties with Russia")."""
     preps = words().target_preps
     found = []
     for child in noun.children:
@@ -263,6 +264,8 @@ def _noun_patients(noun: Token) -> list[Token]:
             inner = _child(child, "pobj")
             if inner is not None:
                 found.append(inner)
+                if nested and child.lower_ == "of":
+                    found.extend(_noun_patients(inner, nested=False))
     return found
 
 
