@@ -15,6 +15,7 @@ from detente.index.load import dyad_mentions
 from detente.index.series import Deduplicated, deduplicate
 from detente.reports.evidence import sentence_around
 from detente.reports.settings import ReportSettings, load_settings
+from detente.store.claimgroups import claim_groups
 from detente.store.schema import articles, claims, quotes, stories
 
 Row = dict[str, Any]
@@ -196,6 +197,7 @@ def gather(
         found = _articles(conn, reporting) | {r["id"]: r for rows in members.values() for r in rows}
         quote_rows = _rows(conn, quotes, reporting)
         claim_rows = _rows(conn, claims, reporting)
+        disputed = _disputed(claim_groups(conn, article_ids=reporting))
         texts = _texts(conn, {r["article_id"] for r in quote_rows + claim_rows})
     citations = _Citations(found)
     ranked = sorted(by_story.items(), key=lambda item: _story_rank(item, story_rows, members))
@@ -207,7 +209,7 @@ def gather(
             _story(key, group, story_rows.get(key), members[key], citations, settings)
         )
     brief.quotes = _quotes(quote_rows, texts, order, pair, citations, settings.quotes)
-    brief.claims = _claims(claim_rows, texts, order, citations, settings.claims)
+    brief.claims = _claims(claim_rows, texts, order, citations, disputed, settings.claims)
     brief.sources = sorted(citations.sources.values(), key=lambda s: s.number)
     return brief
 
@@ -354,12 +356,11 @@ def _claims(
     texts: dict[str, str],
     order: dict[str, int],
     citations: _Citations,
+    disputed: set[str],
     limit: int,
 ) -> list[ClaimItem]:
-    """The key figures: those saying what they measure first, in story order; clashes marked."""
-    values: dict[tuple[str, str, str], set[float]] = defaultdict(set)
-    for row in rows:
-        values[_measure(row)].add(row["value"])
+    """The key figures: those saying what they measure first, in story order; those another
+    figure in the brief's articles contradicts (`disputed` ids) marked."""
     picked = sorted(
         rows,
         key=lambda r: (not r["subject"], order.get(r["article_id"], len(order)), r["start"]),
@@ -376,12 +377,17 @@ def _claims(
             text=row["text"],
             sentence=sentence_around(texts[row["article_id"]], row["start"], row["end"]),
             source=citations.cite(row["article_id"]),
-            disagree=bool(row["subject"]) and len(values[_measure(row)]) > 1,
+            disagree=row["id"] in disputed,
         )
         for row in picked
     ]
 
 
-def _measure(row: Row) -> tuple[str, str, str]:
-    """What a figure measures: its subject (case-folded), unit and period."""
-    return ((row["subject"] or "").casefold(), row["unit"] or "", row["period"] or "")
+def _disputed(groups: list[Row]) -> set[str]:
+    """Ids of the claims in a conflict of their group (store/claimgroups.claim_groups)."""
+    return {
+        claim_id
+        for group in groups
+        for conflict in group["conflicts"]
+        for claim_id in (conflict["first"], conflict["second"])
+    }

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, func, select
+from sqlalchemy import Connection, Select, and_, case, func, select
 
 from detente.claims.compare import (
     Figure,
@@ -45,14 +45,16 @@ def claim_groups(
     dyad: Dyad | None = None,
     subject: str | None = None,
     disagree_only: bool = False,
+    article_ids: list[str] | None = None,
 ) -> list[Row]:
     """Groups of stored claims of one measure, disagreeing first; `dyad` keeps groups about
     both its states, `subject` those whose measure or a claim's subject holds the text
-    (any case), `disagree_only` those with a disagreement."""
+    (any case), `disagree_only` those with a disagreement, `article_ids` only the claims of
+    these articles (all when None)."""
     found = settings()
-    rows = _claim_rows(conn, found)
-    near = _context(conn, rows, found)
-    said = _quotes(conn)
+    rows = _claim_rows(conn, found, article_ids)
+    near = _context(conn, rows, found, article_ids)
+    said = _quotes(conn, article_ids)
     figures = [_figure(row, near[row["id"]]) for row in rows]
     by_id = {row["id"]: row for row in rows}
     result = []
@@ -68,8 +70,13 @@ def claim_groups(
     return result
 
 
-def _claim_rows(conn: Connection, found: Settings) -> list[Row]:
-    """Every stored claim with its article's fields and the text around it."""
+def _of(query: Select, article_ids: list[str] | None) -> Select:
+    """The query kept to the claims of these articles, or left whole for None."""
+    return query if article_ids is None else query.where(claims.c.article_id.in_(article_ids))
+
+
+def _claim_rows(conn: Connection, found: Settings, article_ids: list[str] | None) -> list[Row]:
+    """The stored claims with their article's fields and the text around them."""
     low = case(
         (claims.c.start > found.context_before, claims.c.start - found.context_before), else_=0
     )
@@ -88,10 +95,12 @@ def _claim_rows(conn: Connection, found: Settings) -> list[Row]:
         .join(articles, articles.c.id == claims.c.article_id)
         .order_by(articles.c.published, claims.c.article_id, claims.c.start)
     )
-    return [dict(row) for row in conn.execute(query).mappings()]
+    return [dict(row) for row in conn.execute(_of(query, article_ids)).mappings()]
 
 
-def _context(conn: Connection, rows: list[Row], found: Settings) -> dict[str, _Near]:
+def _context(
+    conn: Connection, rows: list[Row], found: Settings, article_ids: list[str] | None
+) -> dict[str, _Near]:
     """For each claim id: its sentence, its subject's span and the actors named near it."""
     near = {row["id"]: _spans(row) for row in rows}
     low = case(
@@ -113,7 +122,7 @@ def _context(conn: Connection, rows: list[Row], found: Settings) -> dict[str, _N
             mentions.c.end <= claims.c.end + found.context_after,
         ),
     )
-    for row in conn.execute(query).mappings():
+    for row in conn.execute(_of(query, article_ids)).mappings():
         item = near.get(row["claim_id"])
         if item is not None and item.sentence[0] <= row["start"] < item.sentence[1]:
             item.actors.append(dict(row))
@@ -184,7 +193,7 @@ def _unique(values: Any) -> tuple[str, ...]:
     return tuple(sorted({v for v in values if v}))
 
 
-def _quotes(conn: Connection) -> dict[str, Row]:
+def _quotes(conn: Connection, article_ids: list[str] | None) -> dict[str, Row]:
     """For each claim id said inside a quote: that quote's id, text, cue and speaker."""
     query = select(
         claims.c.id.label("claim_id"),
@@ -203,7 +212,7 @@ def _quotes(conn: Connection) -> dict[str, Row]:
         ),
     )
     found: dict[str, Row] = {}
-    for row in conn.execute(query).mappings():
+    for row in conn.execute(_of(query, article_ids)).mappings():
         record = dict(row)
         speaker = record.pop("speaker") or {}
         record["speaker"] = speaker.get("name") or record.pop("speaker_text")
