@@ -1,7 +1,8 @@
 """Scale run: Reuters repeated with changes into one store, 1k → 10k → 100k articles.
 
 Run: .venv/bin/python bench/scale.py --db postgresql://... [--sizes 1000,10000,100000]
-       [--code-upto 1000] [--workers 2] [--requests 200] [--concurrency 8] [--shared ../shared]
+       [--code-upto 1000] [--workers 2] [--requests 200] [--concurrency 8] [--serve-workers 1]
+       [--shared ../shared]
 
 Each step adds articles until the store holds the next size and times that ingest; steps up to
 --code-upto are coded (actors, events, quotes, claims, stories), later ones store articles only.
@@ -96,10 +97,11 @@ async def timed_requests(base: str, paths: list[str], concurrency: int) -> list[
         return list(await asyncio.gather(*(one(path) for path in paths)))
 
 
-def serve(db: str) -> tuple[subprocess.Popen[bytes], str]:
-    """The API served on a free loopback port, once it answers."""
+def serve(db: str, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+    """The API served by `workers` processes on a free loopback port, once it answers."""
     port = free_port()
     command = [sys.executable, "-m", "detente.cli", "serve", "--db", db, "--port", str(port)]
+    command += ["--workers", str(workers)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     for _ in range(300):
@@ -112,13 +114,16 @@ def serve(db: str) -> tuple[subprocess.Popen[bytes], str]:
     sys.exit("the API did not start")
 
 
-def latencies(db: str, requests: int, concurrency: int) -> list[str]:
+def latencies(db: str, requests: int, concurrency: int, workers: int) -> list[str]:
     """Report lines: p50/p95 latency of the dyad index, the dyad list and search."""
-    server, base = serve(db)
+    server, base = serve(db, workers)
     try:
         dyads = httpx.get(f"{base}/api/dyads", timeout=60).json().get("items", [])
         top = dyads[0]["dyad"] if dyads else "CHN-RUS"
-        lines = [f"api               {requests} requests each, {concurrency} at once, on loopback"]
+        lines = [
+            f"api               {requests} requests each, {concurrency} at once, on loopback;"
+            f" {workers} server process(es)"
+        ]
         cases = {
             f"index {top}": [f"/api/index?dyad={top}"] * requests,
             "dyads": ["/api/dyads"] * requests,
@@ -149,6 +154,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--serve-workers", type=int, default=1, help="`detente serve --workers`")
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     args = parser.parse_args()
     if not (args.shared / REUTERS).is_dir():
@@ -162,6 +168,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             if size <= done:
+                print(f"to {size:>7,}        already stored ({done:,} articles): no ingest timed")
                 continue
             paths = []
             for first in range(done, size, PER_FILE):
@@ -186,7 +193,7 @@ def main() -> None:
                 print(f"  error           {error}")
             done = size
     store.close()
-    print("\n".join(latencies(args.db, args.requests, args.concurrency)))
+    print("\n".join(latencies(args.db, args.requests, args.concurrency, args.serve_workers)))
 
 
 if __name__ == "__main__":

@@ -258,11 +258,14 @@ def serve(
         "127.0.0.1"
     ),
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Server processes (one per core under heavy load).")
+    ] = 1,
 ) -> None:
     """Serve the dashboard and the HTTP API over the database until interrupted."""
     from detente.api.cli import serve as run_server
 
-    run_server(db, host, port)
+    run_server(db, host, port, workers)
 
 
 @app.command()

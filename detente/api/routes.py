@@ -128,7 +128,7 @@ def list_actors(conn: Conn, paging: Paging, where: Filtering) -> Row:
 @router.get("/dyads")
 def list_dyads(conn: Conn, paging: Paging, where: Filtering) -> Row:
     """Pairs of states meeting in events, with mention and deduplicated event counts."""
-    return queries.paged(conn, queries.dyad_query(where), paging)
+    return queries.grouped(conn, queries.dyad_query(where), paging)
 
 
 @router.get("/index")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, Engine, and_, func, select
+from sqlalchemy.orm import aliased
 
 from detente.index.dyads import Dyad, period_start
 from detente.store.schema import articles, event_actors, events
@@ -37,6 +38,21 @@ class Mention:
     sentence: str
 
 
+_MENTION_FIELDS = (
+    "id",
+    "event_key",
+    "article_id",
+    "goldstein",
+    "score",
+    "quad_class",
+    "cameo",
+    "plover",
+    "confidence",
+    "sentence",
+)
+"""The event columns a Mention reads (the JSON columns are left in the database)."""
+
+
 def event_date() -> ColumnElement[date]:
     """The date an event is counted on: its own, else its article's publication date."""
     return func.coalesce(events.c.date, articles.c.published)
@@ -51,17 +67,21 @@ def dyad_mentions(
     date_to: date | None = None,
 ) -> list[Mention]:
     """Dated event mentions whose actors and recipients put them in the dyad (that direction)."""
-    ids = select(events.c.id).where(
-        events.c.id.in_(
-            select(event_actors.c.event_id).where(event_actors.c.country == dyad.first)
-        ),
-        events.c.id.in_(
-            select(event_actors.c.event_id).where(event_actors.c.country == dyad.second)
-        ),
+    first, second = aliased(event_actors), aliased(event_actors)
+    ids = (
+        select(first.c.event_id)
+        .join(second, second.c.event_id == first.c.event_id)
+        .where(first.c.country == dyad.first, second.c.country == dyad.second)
     )
     when = event_date()
     query = (
-        select(events, articles.c.story_id, articles.c.title, articles.c.outlet, when.label("day"))
+        select(
+            *(events.c[name] for name in _MENTION_FIELDS),
+            articles.c.story_id,
+            articles.c.title,
+            articles.c.outlet,
+            when.label("day"),
+        )
         .join(articles, articles.c.id == events.c.article_id)
         .where(events.c.id.in_(ids), when.is_not(None))
     )
