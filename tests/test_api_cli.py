@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 from fixtures.desk.store import build
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from fixtures.serving import first_answer, free_port
 
 
 def _workers(parent: int) -> int:
@@ -36,7 +28,7 @@ def _workers(parent: int) -> int:
 def test_serve_with_two_workers_answers_from_the_store(tmp_path: Path) -> None:
     desk = build(tmp_path)
     desk.store.close()
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "detente.cli", "serve", "--db", desk.url]
     server = subprocess.Popen(
         [*command, "--port", str(port), "--workers", "2"],
@@ -44,14 +36,7 @@ def test_serve_with_two_workers_answers_from_the_store(tmp_path: Path) -> None:
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                response = httpx.get(f"http://127.0.0.1:{port}/api/dyads", timeout=5)
-                break
-            except httpx.TransportError:
-                assert time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.3)
+        response = first_answer(f"http://127.0.0.1:{port}/api/dyads")
         assert response.status_code == 200
         assert "CHN-RUS" in {item["dyad"] for item in response.json()["items"]}
         assert _workers(server.pid) == 2

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
+from fixtures.serving import first_answer, free_port
 
 from detente.store.articles import Store
 
@@ -46,30 +45,17 @@ def test_demo_writes_the_sample_brief(demo_run: tuple[Path, Path, str]) -> None:
     assert "Sample brief" in printed
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def test_serve_prints_its_address_and_serves_the_dashboard(
     demo_run: tuple[Path, Path, str],
 ) -> None:
     db, _, _ = demo_run
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "detente.cli", "serve", "--db", str(db), "--port", str(port)]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     try:
         assert server.stdout is not None
         assert f"http://127.0.0.1:{port}/" in server.stdout.readline()
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                page = httpx.get(f"http://127.0.0.1:{port}/dyad/CHN-RUS", timeout=5)
-                break
-            except httpx.TransportError:
-                assert time.monotonic() < deadline, "the server never answered"
-                time.sleep(0.2)
+        page = first_answer(f"http://127.0.0.1:{port}/dyad/CHN-RUS")
         assert page.status_code == 200 and "<svg" in page.text
         assert httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=5).status_code == 200
     finally:
