@@ -16,6 +16,7 @@ from detente.actors.people import read_counterparts, read_person
 from detente.actors.sentence import Owned, Phrase, Reference, Sentence
 from detente.actors.units import NAME, Unit
 from detente.actors.words import Words
+from detente.language import sentences
 
 _GROUP_DETERMINERS = frozenset({"the", "these", "those", "their"})
 _ACTOR_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "agent", "dative", "appos"})
@@ -42,7 +43,7 @@ class Reader:
         phrases: list[Phrase] = []
         by_token = {index: unit for unit in units for index in range(unit.first, unit.last)}
         at = 0
-        for number, span in enumerate(doc.sents):
+        for number, span in enumerate(sentences(doc)):
             mine = []
             while at < len(units) and units[at].first < span.end:
                 mine.append(units[at])

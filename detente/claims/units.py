@@ -88,13 +88,18 @@ def _currency_before(text: str, start: int) -> tuple[str, int] | None:
 def _currency_after(text: str, end: int, vague: bool) -> tuple[str, int] | None:
     """The currency written just after an amount ("5 billion yuan", and for a vague amount
     "millions of dollars"), and how many characters it takes."""
-    tail = text[end : end + 30]
+    match = _currency_after_pattern(vague).match(text[end : end + 30])
+    if match is None:
+        return None
+    return currencies("after")[match["form"]], match.end()
+
+
+@cache
+def _currency_after_pattern(vague: bool) -> re.Pattern[str]:
+    """Any currency form after an amount, longest first (after "of" for a vague amount)."""
+    alternatives = "|".join(re.escape(form) for form, _ in _sorted("after"))
     of = r"\s+of" if vague else ""
-    for form, code in _sorted("after"):
-        match = re.match(rf"{of}\s+{re.escape(form)}\b", tail)
-        if match is not None:
-            return code, match.end()
-    return None
+    return re.compile(rf"{of}\s+(?P<form>{alternatives})\b")
 
 
 @cache

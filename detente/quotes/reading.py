@@ -20,6 +20,8 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.language import sentences
+
 
 @dataclass(frozen=True, slots=True)
 class Reach:
@@ -83,7 +85,7 @@ def sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:
     """Token bounds [start, end) of the sentence holding token `index` (as `Token.sent`)."""
     kept = _kept(doc)
     if kept.starts is None:
-        kept.starts = [sentence.start for sentence in doc.sents]
+        kept.starts = [sentence.start for sentence in sentences(doc)]
     place = bisect_right(kept.starts, index)
     start = kept.starts[place - 1] if place else 0
     end = kept.starts[place] if place < len(kept.starts) else len(doc)
