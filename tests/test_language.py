@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from detente.language import load_nlp, model_name, sentences
+from detente.language import doc_text, load_nlp, model_name, sentences
 
 
 def test_the_model_name_comes_from_the_argument_then_the_environment(
@@ -15,12 +15,11 @@ def test_the_model_name_comes_from_the_argument_then_the_environment(
     assert model_name("en_given") == "en_given"
 
 
-def test_sentences_are_spacys_found_once_per_doc() -> None:
+def test_text_and_sentences_are_spacys_read_once_per_doc() -> None:
     doc = load_nlp()("Xi met Putin in Moscow. They signed a deal. Talks went on late.")
-    found = sentences(doc)
-    assert [s.text for s in found] == [s.text for s in doc.sents]
-    doc.user_data["detente.sentences"] = (len(doc), [(0, 2)])
-    assert [s.text for s in sentences(doc)] == ["Xi met"]
+    assert doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+    assert [s.text for s in sentences(doc)] == [s.text for s in doc.sents]
     with doc.retokenize() as retokenizer:
         retokenizer.merge(doc[0:2])
     assert [s.text for s in sentences(doc)] == [s.text for s in doc.sents]
+    assert sentences(doc)[0][0].text == "Xi met"

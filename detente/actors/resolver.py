@@ -27,7 +27,7 @@ from detente.actors.gazetteer import Gazetteer
 from detente.actors.model import Mention
 from detente.actors.units import lay
 from detente.actors.words import words
-from detente.language import load_nlp
+from detente.language import doc_text, load_nlp
 
 ACTORS_ENV = "DETENTE_ACTORS"
 """Environment variable naming a folder (or file) of the user's own actor dictionaries."""
@@ -56,7 +56,7 @@ class Resolver:
     def resolve(self, doc: Doc, on: date | None) -> list[Mention]:
         """Every mention in a parsed article, roles as they stood on `on` (today when None)."""
         builder = Builder(self.dictionary, on or date.today())
-        text = doc.text
+        text = doc_text(doc)
         units = lay(doc, self._gazetteer.find(text), self.dictionary)
         phrases = self._reader.read(doc, text, units, builder)
         return Resolution(builder, text).run(phrases)

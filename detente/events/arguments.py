@@ -12,6 +12,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from detente.actors.model import Actor, Mention
+from detente.language import doc_text
 
 DATA = Path(__file__).resolve().parent / "data" / "arguments.toml"
 _MAX_DEPTH = 6  # governors to climb for an inherited subject; deeper chains are parse noise
@@ -65,7 +66,7 @@ class MentionIndex:
         self._places: list[tuple[Mention, ...]] = [()] * len(doc)
         self._span: list[tuple[int, int]] = [(i, i + 1) for i in range(len(doc))]
         spans: dict[tuple[int, int], list[Mention]] = {}
-        size = len(doc.text)  # spaCy rebuilds doc.text on each call: once per doc, not per mention
+        size = len(doc_text(doc))
         for mention in mentions:
             if not 0 <= mention.start < mention.end <= size:
                 raise ValueError(

