@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from detente.language import doc_text, load_nlp, model_name, sentences
+from detente.language import doc_text, load_nlp, model_name, sentence_bounds, sentences
 
 
 def test_the_model_name_comes_from_the_argument_then_the_environment(
@@ -23,3 +23,4 @@ def test_text_and_sentences_are_spacys_read_once_per_doc() -> None:
         retokenizer.merge(doc[0:2])
     assert [s.text for s in sentences(doc)] == [s.text for s in doc.sents]
     assert sentences(doc)[0][0].text == "Xi met"
+    assert sentence_bounds(doc, 7) == (doc[7].sent.start, doc[7].sent.end)

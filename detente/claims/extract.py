@@ -17,7 +17,8 @@ from detente.claims.numbers import Number, find_numbers
 from detente.claims.periods import Period, find_periods, nearest
 from detente.claims.subjects import source_of, subject_of
 from detente.claims.units import Measure, measure
-from detente.quotes.reading import doc_text, sentence_bounds
+from detente.language import sentence_bounds
+from detente.quotes.reading import doc_text
 
 
 def find_claims(doc: Doc, published: date | None) -> list[Claim]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from weakref import WeakKeyDictionary
@@ -58,10 +59,24 @@ def doc_text(doc: Doc) -> str:
 def sentences(doc: Doc) -> list[Span]:
     """A parsed doc's sentences. spaCy scans every token at each `doc.sents`; the stages that
     read sentences share one scan."""
+    return [doc[start:end] for start, end in _bounds(doc)]
+
+
+def sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:
+    """Token bounds [start, end) of the sentence holding token `index` (as `Token.sent`)."""
+    bounds = _bounds(doc)
+    place = bisect_right(bounds, index, key=lambda bound: bound[0])
+    start = bounds[place - 1][0] if place else 0
+    end = bounds[place][0] if place < len(bounds) else len(doc)
+    return start, end
+
+
+def _bounds(doc: Doc) -> list[tuple[int, int]]:
+    """The token bounds of a doc's sentences, found once."""
     kept = _kept(doc)
     if kept.sentences is None:
         kept.sentences = [(sent.start, sent.end) for sent in doc.sents]
-    return [doc[start:end] for start, end in kept.sentences]
+    return kept.sentences
 
 
 @dataclass(slots=True)

@@ -10,17 +10,15 @@ reads its sentence only so many tokens either side, and climbs its tree only so 
 from __future__ import annotations
 
 import tomllib
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from itertools import islice
-from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.language import doc_text, sentences
+from detente.language import doc_text, sentence_bounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +27,6 @@ class Reach:
 
     reach: int
     climb: int
-
-
-_STARTS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
-"""Each Doc's sentence starts, found on first use."""
 
 
 @cache
@@ -59,17 +53,6 @@ def parse_reach(text: str, where: str) -> Reach:
 def span_text(span: Span) -> str:
     """The text of `span`, sliced from its Doc's kept text."""
     return doc_text(span.doc)[span.start_char : span.end_char]
-
-
-def sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:
-    """Token bounds [start, end) of the sentence holding token `index` (as `Token.sent`)."""
-    starts = _STARTS.get(doc)
-    if starts is None:
-        starts = _STARTS[doc] = [sentence.start for sentence in sentences(doc)]
-    place = bisect_right(starts, index)
-    start = starts[place - 1] if place else 0
-    end = starts[place] if place < len(starts) else len(doc)
-    return start, end
 
 
 def sentence_of(token: Token) -> Span:
