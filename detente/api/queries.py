@@ -78,6 +78,11 @@ def grouped(conn: Connection, query: Select[Any], page: Page) -> Row:
     }
 
 
+def _filters_articles(found: Filters) -> bool:
+    """Whether any filter `_article_filters` applies is set (so the query needs `articles`)."""
+    return bool(found.outlet or found.date_from or found.date_to or found.dyad)
+
+
 def _article_filters(query: Select[Any], found: Filters) -> Select[Any]:
     """Outlet, publication dates and dyad, applied through the `articles` table."""
     if found.outlet:
@@ -259,6 +264,6 @@ def dyad_query(found: Filters) -> Select[Any]:
     )
     if not found.include_flagged:
         query = query.where(*(events.c[flag].is_(False) for flag in FLAGS))
-    if found.outlet or found.date_from or found.date_to or found.dyad:
+    if _filters_articles(found):
         query = query.join(articles, articles.c.id == events.c.article_id)
     return _article_filters(query, found)
