@@ -49,8 +49,8 @@ class Analyser:
         """Parse only the chunks a later stage can use (language/selection.py); else all.
 
         Off by default: on BBC and Reuters about 90% of the text holds an actor, a quote, a cue
-        or a number, so it saves about 2% of CPU time and loses 0.7-2.3% of events
-        (bench/pipeline.py --compare, BENCHMARKS.md)."""
+        or a number, so it saves at most a few percent of CPU time over the default pipeline and
+        loses 0.6-2.2% of events (bench/pipeline.py --compare, BENCHMARKS.md)."""
 
     @cached_property
     def selector(self) -> Selector:

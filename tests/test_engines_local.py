@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+import threading
+
 import pytest
 from conftest import FIXTURES
 
 from detente.analysis import Analyser
 from detente.articles.model import Article
-from detente.engines.local import LocalEngine
+from detente.engines.local import LocalEngine, _start_method
 
 
 def _batches() -> list[list[Article]]:
@@ -32,3 +35,17 @@ def test_pool_codes_like_one_process() -> None:
 def test_processes_must_be_positive() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         LocalEngine(None, processes=0)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork only on Linux")
+def test_workers_fork_only_from_a_single_thread() -> None:
+    if threading.active_count() == 1:
+        assert _start_method().get_start_method() == "fork"
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert _start_method().get_start_method() == "spawn"
+    finally:
+        release.set()
+        other.join()

@@ -6,7 +6,9 @@ import json
 from collections.abc import Iterator
 from datetime import date
 
+import numpy as np
 import pytest
+import scipy.sparse as sp
 from conftest import FIXTURES
 from sqlalchemy import select
 from store_fixtures import make_article
@@ -19,7 +21,7 @@ from detente.store.articles import Store
 from detente.store.coded import Coded, save_coded
 from detente.store.schema import articles, events, near_duplicates
 from detente.store.stories import iter_stories, story_ids_of
-from detente.stories.assign import assign_stories, story_id
+from detente.stories.assign import _centrality, assign_stories, story_id
 from detente.stories.events import event_key
 
 RAIL = FIXTURES / "stories" / "rail.jsonl"
@@ -161,3 +163,13 @@ def test_the_demo_corpus_keeps_look_alike_happenings_apart(filled: Store) -> Non
         if story.title and "Xi" in story.title and "Putin" in story.title
     }
     assert {2022, 2024} <= years
+
+
+def test_centrality_is_each_row_against_the_sum_of_all() -> None:
+    rows = sp.csr_matrix(
+        np.array([[0.0, 2.0, 0.0, 1.0], [0.0, 0.0, 0.0, 0.0], [3.0, 1.0, 0.0, 0.0]])
+    )
+    expected = np.asarray((rows @ rows.T).sum(axis=1)).ravel()
+    assert np.allclose(_centrality(rows), expected)
+    assert _centrality(rows).tolist() == [7.0, 0.0, 12.0]
+    assert _centrality(rows[[0]]).tolist() == [5.0]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import multiprocessing
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing.context import BaseContext
 
 from detente.analysis import Analyser, Failure
 from detente.articles.model import Article
@@ -14,6 +17,16 @@ from detente.pipeline import IngestSummary, ingest
 from detente.sources.base import ReadOptions
 from detente.store.articles import Store
 from detente.store.coded import Coded
+
+
+def _start_method() -> BaseContext:
+    """How worker processes start: forked on Linux from a process with one thread, so they
+    inherit the libraries already loaded here, as spaCy's own `n_process` does (1.2 s of CPU
+    for two workers where spawning them took 7 s: spaCy, PyTorch and the dictionaries are
+    imported afresh); spawned elsewhere, where forking is unsafe."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 class LocalEngine:
@@ -33,8 +46,7 @@ class LocalEngine:
             self.analyser = Analyser()
         if self._pool is None or self._recipe is None:
             self._recipe = Recipe.of(self.analyser)
-            context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(self.processes, mp_context=context)
+            self._pool = ProcessPoolExecutor(self.processes, mp_context=_start_method())
             for _ in range(self.processes):
                 self._pool.submit(warm, self._recipe)
         return self._pool, self._recipe

@@ -12,6 +12,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from detente.language.entities import select_entities
 from detente.language.fast import accelerate
 
 # The pinned package (requirements/model.txt); users may point DETENTE_SPACY_MODEL at the
@@ -25,11 +26,12 @@ def model_name(name: str | None = None) -> str:
 
 
 @cache
-def load_nlp(name: str | None = None, parse: bool = True) -> Language:
+def load_nlp(name: str | None = None, parse: bool = True, every_sentence: bool = False) -> Language:
     """The spaCy pipeline `name` (else $DETENTE_SPACY_MODEL); `parse=False` drops the parser.
 
     The attribute ruler and lemmatizer are swapped for faster stand-ins with the same output
-    (language/fast.py).
+    (language/fast.py); the entity recogniser reads only sentences that may hold a name
+    (language/entities.py) unless `every_sentence`.
     """
     model = model_name(name)
     try:
@@ -45,7 +47,7 @@ def load_nlp(name: str | None = None, parse: bool = True) -> Language:
             nlp.enable_pipe("senter")
         else:
             nlp.add_pipe("sentencizer")
-    return nlp
+    return nlp if every_sentence else select_entities(nlp)
 
 
 def doc_text(doc: Doc) -> str:
