@@ -167,13 +167,16 @@ class _Bars:
 
     def start(self, stage: str, total: int | None) -> None:
         self.tasks[stage] = self.progress.add_task("", total=total, stage=stage)
+        self.progress.refresh()
 
     def advance(self, stage: str, done: int, label: str = "") -> None:
-        self.progress.update(self.tasks[stage], advance=done, description=Path(label).name[:40])
+        description = Path(label).name[:40]
+        self.progress.update(self.tasks[stage], advance=done, description=description, refresh=True)
 
 
 def _progress() -> Progress:
-    """A progress bar on stderr that disappears when done."""
+    """A progress bar on stderr that disappears when done, redrawn as the run advances: a
+    refresh thread would keep coding workers from forking (engines/local.py)."""
     return Progress(
         TextColumn("[bold]{task.fields[stage]}"),
         BarColumn(),
@@ -182,6 +185,7 @@ def _progress() -> Progress:
         TextColumn("{task.description}"),
         console=err,
         transient=True,
+        auto_refresh=False,
     )
 
 
