@@ -52,3 +52,10 @@ def test_a_doc_named_throughout_goes_whole() -> None:
     doc = load_nlp()(text)
     assert needed_runs(doc) is None
     assert _entities(doc) == _entities(load_nlp(every_sentence=True)(text))
+
+
+def test_a_doc_without_names_has_no_entities_and_no_runs() -> None:
+    doc = load_nlp()("prices rose by 5% last week. they fell again the next day.")
+    assert needed_runs(doc) == []
+    assert not doc.ents
+    assert [len(d) for d in load_nlp().pipe(["", "no names here.", "Xi met Putin."])] == [0, 4, 4]
