@@ -6,15 +6,13 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from detente.language import load_nlp
+from detente.language import doc_text, load_nlp, sentence_bounds
 from detente.quotes.reading import (
     ancestors,
     around,
-    doc_text,
     governs,
     limits,
     parse_reach,
-    sentence_bounds,
     sentence_of,
     span_text,
 )

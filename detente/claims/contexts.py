@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.articles.resources import load
 from detente.claims.lexicon import not_claims, scales
 from detente.claims.numbers import Number
-from detente.quotes.reading import doc_text
+from detente.language import doc_text
 
 _YEARS = range(1000, 2101)  # four-digit integers read as years when nothing says otherwise
 _MAX_GROUP_WORD = 10  # "the two leaders" .. "the ten members": a known group, not a count

@@ -17,8 +17,7 @@ from detente.claims.numbers import Number, find_numbers
 from detente.claims.periods import Period, find_periods, nearest
 from detente.claims.subjects import source_of, subject_of
 from detente.claims.units import Measure, measure
-from detente.language import sentence_bounds
-from detente.quotes.reading import doc_text
+from detente.language import doc_text, sentence_bounds
 
 
 def find_claims(doc: Doc, published: date | None) -> list[Claim]:

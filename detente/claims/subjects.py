@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from detente.language import doc_text
 from detente.quotes.lexicon import cues
-from detente.quotes.reading import ancestors, around, doc_text
+from detente.quotes.reading import ancestors, around
 from detente.quotes.speakers import attribute, phrase_bounds
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})

@@ -20,6 +20,8 @@ from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from detente.language.docs import sentences
+
 
 def _named(sentence: Span) -> bool:
     """Whether a sentence may hold a name: a proper noun, or a capital after its first word."""
@@ -34,7 +36,7 @@ def needed_runs(doc: Doc) -> list[tuple[int, int]] | None:
         return None
     runs: list[tuple[int, int]] = []
     skipped = False
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         if not _named(sentence):
             skipped = True
         elif runs and runs[-1][1] == sentence.start:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.language import doc_text
 from detente.quotes.continuation import Found, continue_speakers, lead_in, trailing
 from detente.quotes.fallbacks import (
     colon_speaker,
@@ -25,7 +26,7 @@ from detente.quotes.fallbacks import (
 from detente.quotes.lexicon import cues
 from detente.quotes.marks import Quoted, quoted_stretches
 from detente.quotes.model import Quote
-from detente.quotes.reading import ancestors, around, doc_text
+from detente.quotes.reading import ancestors, around
 from detente.quotes.reported import colon_lines, reported_speech
 from detente.quotes.speakers import Attribution, fill
 

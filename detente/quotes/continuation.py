@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.language import sentence_bounds
+from detente.language import doc_text, sentence_bounds
 from detente.quotes.fallbacks import colon_speaker, cue_attribution
 from detente.quotes.marks import Quoted
-from detente.quotes.reading import around, doc_text
+from detente.quotes.reading import around
 from detente.quotes.speakers import Attribution
 
 _MAX_TRAILING_LEAD = 4  # '"...." Mr. Manafort said.': words before the cue of the next sentence

@@ -8,8 +8,9 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.language import doc_text
 from detente.quotes.marks import Quoted
-from detente.quotes.reading import ancestors, doc_text
+from detente.quotes.reading import ancestors
 from detente.quotes.speakers import Attribution, attribute, channel_near
 
 _MAX_PARTIAL_WORDS = 3  # scare quotes ("no limits", "dual-use") have 1-3 words; calibrated on

@@ -8,8 +8,9 @@ from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.language import doc_text
 from detente.quotes.model import Quote
-from detente.quotes.reading import doc_text, sentence_of, span_text
+from detente.quotes.reading import sentence_of, span_text
 from detente.quotes.speakers import attribute, fill
 
 _COLON_LINE = re.compile(

@@ -7,9 +7,10 @@ from itertools import islice
 
 from spacy.tokens import Token
 
+from detente.language import doc_text
 from detente.quotes.lexicon import nouns
 from detente.quotes.model import Quote
-from detente.quotes.reading import doc_text, governs
+from detente.quotes.reading import governs
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "ccomp", "parataxis", "dep"})
