@@ -49,7 +49,22 @@ def test_a_dateline_names_a_place(resolver: Resolver) -> None:
 
 def test_capitals_that_describe_other_things_are_skipped(resolver: Resolver) -> None:
     found = read(resolver, "The Beijing Olympics drew a Moscow-based crowd.")
-    assert [text for text, _, _ in found] == []
+    assert found == [("Beijing", "CHNCVL", "place")]  # where the Games are, not who
+
+
+def test_a_hyphenated_word_is_no_dateline(resolver: Resolver) -> None:
+    found = read(resolver, "The Norwegian Refugee Council, an Oslo-based group, counted them.")
+    assert ("Norwegian", "NOR", "adjective") in found
+
+
+def test_a_nationality_standing_for_its_side(resolver: Resolver) -> None:
+    found = read(resolver, "The talks with the Iranian ended without a deal.")
+    assert ("Iranian", "IRN", "country") in found
+
+
+def test_a_people_with_where_they_live_are_its_civilians(resolver: Resolver) -> None:
+    assert ("Russians", "RUSCVL", "demonym") in read(resolver, "Russians in Latvia voted.")
+    assert ("Russians", "RUS", "demonym") in read(resolver, "Russians voted.")
 
 
 def test_a_capital_usually_a_place_is_an_actor_only_as_subject(resolver: Resolver) -> None:

@@ -71,3 +71,10 @@ def test_a_shared_surname_is_the_one_then_in_office(resolver: Resolver) -> None:
 def test_his_counterpart_without_a_country_says_nothing(resolver: Resolver) -> None:
     found = people(resolver, "Putin spoke with his counterpart on Monday.", "2022-06-15")
     assert [m.rule for m in found] == ["gazetteer:person"]
+
+
+def test_leaders_of_lebanon_and_of_armed_groups_are_known(resolver: Resolver) -> None:
+    lebanon = people(resolver, "The emir of Qatar received Michel Suleiman.", "2010-03-02")
+    assert [m.actor.code for m in lebanon][-1] == "LBNGOV"
+    qaeda = people(resolver, "Osama bin Laden issued a new threat.", "2001-09-20")
+    assert [m.actor.code[:6] for m in qaeda] == ["IMGAQD"]

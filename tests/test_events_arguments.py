@@ -10,14 +10,19 @@ from detente.events.arguments import (
     MentionIndex,
     actors_at,
     agents_of,
+    clause_subjects,
     crosses_clause,
     distinct,
     generic,
+    grounds,
+    issuers_of,
     noun_roles,
+    origins_of,
     passive,
     patients_of,
     stray_subject,
     summary,
+    wielders,
     words,
 )
 from detente.language import load_nlp
@@ -220,3 +225,37 @@ def test_a_noun_phrase_closing_a_sentence_after_a_comma_sums_it_up() -> None:
     assert summary(word(doc, "clash"))
     doc = load_nlp()("A clash between the two armies broke out, officials said.")
     assert not summary(word(doc, "clash"))
+
+
+def test_a_passive_act_with_no_agent_came_from_where_it_was_done_from() -> None:
+    doc, _ = parsed("Rockets were fired at Israel from Ukraine.")
+    assert [t.text for t in origins_of(word(doc, "fired"))] == ["Ukraine"]
+    doc, _ = parsed("Rockets were fired at Israel by Russia from Ukraine.")
+    assert origins_of(word(doc, "fired")) == []
+
+
+def test_a_document_acts_for_whoever_issued_it() -> None:
+    doc, _ = parsed("A study published in Ukraine claimed that Russia lied.")
+    assert [t.text for t in issuers_of(word(doc, "study"))] == ["Ukraine"]
+    assert [t.text for t in clause_subjects(word(doc, "claimed"))] == ["Russia"]
+    doc, _ = parsed("A soldier trained in Ukraine said that Russia lied.")
+    assert issuers_of(word(doc, "soldier")) == []
+
+
+def test_a_means_named_as_the_doer_is_used_by_whoever_fired_it() -> None:
+    doc, _ = parsed("The jet was hit by a rocket launched by Russian rebels.")
+    assert [t.text for t in wielders(word(doc, "rocket"))] == ["rebels"]
+
+
+def test_the_grounds_of_a_judgment_reach_through_nested_clauses() -> None:
+    doc, _ = parsed("China accused Russia of making threats by attacking Ukraine.")
+    assert grounds(word(doc, "making")) and grounds(word(doc, "attacking"))
+    doc, _ = parsed("China stopped Russia from attacking Ukraine.")
+    assert not grounds(word(doc, "attacking"))
+
+
+def test_a_brokering_party_is_no_agent_of_the_event_noun() -> None:
+    doc, _ = parsed("The Russian-brokered ceasefire held.")
+    assert noun_roles(word(doc, "ceasefire"), set()).agents == []
+    doc, _ = parsed("The Russian-led exercises ended.")
+    assert [t.text for t in noun_roles(word(doc, "exercises"), set()).agents] == ["led"]

@@ -108,7 +108,9 @@ def test_several_events_in_one_sentence() -> None:
 def test_flags_travel_with_the_event() -> None:
     assert only("Putin will visit Beijing next month.").future
     assert only("Any backing for Russia would damage ties with China.").hypothetical
-    assert only("Kyiv said Russia attacked the port of Odesa.").reported
+    told, accused = code_text("Kyiv said Russia attacked the port of Odesa.", FRIDAY)
+    assert told.cameo.startswith("19") and told.reported
+    assert (accused.cameo, accused.reported) == ("112", False)
     told = only("Xi told Putin that Russia would support China.")
     assert told.future
 
@@ -280,8 +282,9 @@ def test_a_conflict_a_party_alleges_of_itself_is_a_claim_of_responsibility() -> 
 
 def test_cooperation_and_plain_reports_are_not_allegations() -> None:
     assert only("Japan claimed that China had praised Russia.").cameo == "051"
-    reported = only("China said that Japan had attacked Vietnam.")
+    reported, accused = code_text("China said that Japan had attacked Vietnam.", FRIDAY)
     assert reported.cameo == "190" and reported.reported
+    assert accused.cameo == "112" and codes(accused.recipients) == ["JPN"]
 
 
 def test_a_one_sided_act_on_another_states_soil_targets_that_state() -> None:
@@ -382,3 +385,90 @@ def test_broken_relations_and_a_postponed_meeting() -> None:
     assert [a.country for a in broken.recipients] == ["MEX"]
     (delayed,) = code_text("Serbia and Croatia have delayed their meeting.")
     assert delayed.cameo.startswith("12") and not delayed.negated
+
+
+def triples(text: str, published: date | None = FRIDAY) -> set[tuple[str, tuple, tuple, bool]]:
+    """(CAMEO code, actor codes, recipient codes, reported) of each event of a sentence."""
+    return {
+        (e.cameo, tuple(codes(e.actors)), tuple(codes(e.recipients)), e.reported)
+        for e in code_text(text, published)
+    }
+
+
+def test_a_state_telling_of_anothers_attack_accuses_it() -> None:
+    found = triples("Azerbaijan said shells were fired from Armenia at its positions on Sunday.")
+    assert ("112", ("AZE",), ("ARM",), False) in found
+    assert any(code.startswith("19") and reported for code, _, _, reported in found)
+
+
+def test_an_attribution_after_the_fact_is_no_accusation() -> None:
+    found = triples("Rebels shelled Goma overnight, Congolese state radio reported.")
+    assert not any(code == "112" for code, *_ in found)
+
+
+def test_a_state_telling_of_its_own_organs_accuses_nobody() -> None:
+    found = triples("A court in Kenya jailed two Somali men, a Kenyan police officer said.")
+    assert not any(code == "112" for code, *_ in found)
+
+
+def test_a_report_acts_for_where_it_was_released() -> None:
+    found = triples(
+        "A study published on Monday in the Ukrainian capital alleged that Russia knew of "
+        "the preparations."
+    )
+    assert ("112", ("UKRCVL",), ("RUS",), False) in found
+
+
+def test_a_passive_conjunct_acts_on_the_shared_subject() -> None:
+    event = next(
+        e
+        for e in code_text("The activists were detained in May and released by Russia in June.")
+        if e.cameo.startswith("084")
+    )
+    assert codes(event.actors) == ["RUS"] and codes(event.recipients) == ["---CVL"]
+
+
+def test_holding_talks_is_negotiation() -> None:
+    assert only("Wang Yi held talks with Sergei Lavrov in Beijing on Friday.").cameo == "046"
+
+
+def test_a_meeting_in_a_third_state_is_044_and_a_visit_by_each_party() -> None:
+    found = triples("Xi Jinping and Vladimir Putin met in Geneva on Thursday.")
+    assert ("044", ("CHNGOV", "RUSGOV"), (), False) in found
+    visits = {(actors, recipients) for code, actors, recipients, _ in found if code == "042"}
+    assert visits == {(("CHNGOV",), ("CHECVL",)), (("RUSGOV",), ("CHECVL",))}
+
+
+def test_attending_another_states_games_is_a_visit_there() -> None:
+    event = only("Emmanuel Macron attended the Tokyo Olympics.", date(2021, 7, 24))
+    assert event.cameo == "042" and codes(event.recipients) == ["JPNCVL"]
+
+
+def test_property_wrecked_by_protesters_is_a_violent_protest() -> None:
+    event = only("Iraqi protesters destroyed a Turkish trade office.")
+    assert (event.cameo, event.plover) == ("145", "PROTEST")
+
+
+def test_the_grounds_of_a_sentence_are_no_event_of_their_own() -> None:
+    found = triples("A French court jailed a Belgian man for helping Syrian smugglers.")
+    assert {code for code, *_ in found} == {"173"}
+
+
+def test_a_claim_of_responsibility_targets_the_state_attacked() -> None:
+    event = only("The Pakistani Taliban claimed responsibility for a bombing at a market in Iran.")
+    assert event.cameo == "015" and codes(event.recipients) == ["IRN"]
+
+
+def test_a_weapon_named_as_the_means_codes_the_attack_and_its_firers_act() -> None:
+    event = only("An Indian cargo ship was struck by a rocket launched by rebels.")
+    assert event.cameo == "194" and codes(event.actors) == ["---REB"]
+
+
+def test_a_topic_is_no_second_target() -> None:
+    event = only("China criticized the United States over Taiwan.")
+    assert codes(event.recipients) == ["USA"]
+
+
+def test_a_brokering_party_is_no_party_of_the_ceasefire() -> None:
+    found = triples("The Egyptian-mediated truce between Israel and Hamas took effect on Friday.")
+    assert not any("EGY" in actors for _, actors, _, _ in found)

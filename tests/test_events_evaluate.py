@@ -107,3 +107,6 @@ def test_only_dyadic_events_make_cameo_triples() -> None:
     assert evaluate.dyadic(event("111", "ACCUSE", [CHINA], [RUSSIA]))
     assert not evaluate.dyadic(event("111", "ACCUSE", [CHINA], []))
     assert not evaluate.dyadic(event("111", "ACCUSE", [], [RUSSIA]))
+    rebels = Actor("rebels", "---REB", None, "REB", "rebels")
+    assert not evaluate.dyadic(event("181", "ASSAULT", [rebels], [replace(rebels, code="---")]))
+    assert evaluate.dyadic(event("181", "ASSAULT", [rebels], [RUSSIA]))

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from detente.events.tables import lexicon
-from detente.events.triggers import Match, is_verb, match
+from detente.events.triggers import Match, fired_weapon, is_verb, match
 from detente.events.when import attachments, find_dates
 from detente.language import load_nlp
 
@@ -69,3 +69,15 @@ def test_a_hyphenated_word_matches_its_joined_lexicon_form() -> None:
     found = matched("The rebels announced a cease-fire on Sunday.", "announced")
     assert found is not None and str(found.entry.pattern) == "announce +ceasefire"
     assert [t.text for t in found.words] == ["announced", "cease", "-", "fire"]
+
+
+def test_a_passive_verb_done_by_a_weapon_codes_firing_it() -> None:
+    assert pattern("The tanker was set ablaze by a rocket.", "set") == "fire +rocket"
+    assert pattern("The tanker was set ablaze by the crew.", "set") is None
+
+
+def test_only_a_word_the_lexicon_fires_is_a_weapon() -> None:
+    doc = load_nlp()("A U.S.-made rocket and a pre-war shell.")
+    found = {t.text: fired_weapon(t, lexicon()) for t in doc}
+    assert str(found["rocket"].pattern) == "fire +rocket" and found["shell"] is not None
+    assert found["-"] is None and found["A"] is None and found["."] is None

@@ -23,6 +23,9 @@ _ACTOR_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "agent", "dative", "appo
 """Where a capital that usually means a place ("Paris") still stands for its government."""
 _NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 """Where a nationality word stands for the people ("the Chinese"), not a modifier."""
+RESIDENTS_SECTOR = "CVL"
+"""The sector of a people named with where they live ("Russians in Latvia")."""
+_RESIDENCE_PREPS = frozenset({"of", "in"})
 _DATELINE_ENDS = frozenset({"-", "--", "—", "–", ":"})
 _DATELINE_TOKENS = 10  # datelines in the seeds and eval sets end within 9 tokens
 _OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj"})
@@ -90,12 +93,17 @@ def _dateline_from(s: Sentence, first: int) -> None:
     for token in s.doc[first : min(first + _DATELINE_TOKENS, s.span.end)]:
         if token.pos_ in ("VERB", "AUX") or (token.i > first and token.is_space):
             return
-        if token.text in _DATELINE_ENDS:
+        if token.text in _DATELINE_ENDS and not _joined(token):
             for unit in s.units_in(first, token.i):
                 if unit.kind in ("metonym", "country", "place"):
                     s.add(unit.start, unit.end, unit.first, PLACE, (_place(s, unit),))
                 s.use(unit)
             return
+
+
+def _joined(token: Token) -> bool:
+    """Whether a dash joins the words on its sides ("London-based"): no dateline ends there."""
+    return token.text != ":" and token.i > 0 and not token.doc[token.i - 1].whitespace_
 
 
 def _is_place(s: Sentence, token: Token) -> bool:
@@ -291,6 +299,8 @@ def _named(s: Sentence, unit: Unit) -> None:
     """A body, capital, state or people named alone, or a capital used as a place."""
     root = s.root(unit)
     if unit.kind == "metonym" and _attributive(s, unit):
+        if root.dep_ == "compound" and root.head.lower_ in s.words.occasions:
+            s.add(unit.start, unit.end, root.i, PLACE, (_place(s, unit),))
         return
     if unit.kind in ("metonym", "country") and _is_place(s, root):
         s.add(unit.start, unit.end, root.i, PLACE, (_place(s, unit),))
@@ -316,9 +326,31 @@ def _named_actor(s: Sentence, unit: Unit, root: Token, text: str) -> tuple[str, 
     if _ethnic(s, unit):
         return None
     nominal = unit.demonym and root.pos_ in ("NOUN", "PROPN") and root.dep_ in _NOMINAL
+    if unit.kind == "adjective" and root.dep_ in _NOMINAL and _side(root):
+        return "country", s.build.country(entry.target, text)  # "talks with the Iranian"
     if unit.kind == "demonym" or nominal:
-        return "demonym", s.build.country(_people_of(s, unit, root), text)
+        people = _people_of(s, unit, root)
+        if _residents(root):  # "Russians in Latvia": people living there
+            return "demonym", s.build.owned(Owner(people), RESIDENTS_SECTOR, text)
+        return "demonym", s.build.country(people, text)
     return _adjective(s, unit, root, text)
+
+
+def _residents(root: Token) -> bool:
+    """Whether a people's name is followed by where they live ("Russians in Latvia")."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in _RESIDENCE_PREPS
+        and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+        for c in root.children
+    )
+
+
+def _side(root: Token) -> bool:
+    """Whether a nationality adjective stands alone for its side ("talks with the Iranian")."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in root.children) and not any(
+        c.dep_ in ("amod", "compound") for c in root.children
+    )
 
 
 def _ethnic(s: Sentence, unit: Unit) -> bool:

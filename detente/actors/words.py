@@ -25,6 +25,7 @@ class Words:
     movement: frozenset[str]
     visited: frozenset[str]
     attributive: frozenset[str]
+    occasions: frozenset[str]
     place_nouns: frozenset[str]
     ignored_nouns: frozenset[str]
     ethnic: frozenset[str]
@@ -56,6 +57,7 @@ def words() -> Words:
         movement=frozenset(places["movement"]),
         visited=frozenset(places["visited"]),
         attributive=frozenset(places["attributive"]),
+        occasions=frozenset(places["occasions"]),
         place_nouns=frozenset(nationality["places"]),
         ignored_nouns=frozenset(nationality["ignored"]),
         ethnic=frozenset(nationality["ethnic"]),

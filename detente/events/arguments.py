@@ -18,6 +18,7 @@ DATA = Path(__file__).resolve().parent / "data" / "arguments.toml"
 _MAX_DEPTH = 6  # governors to climb for an inherited subject; deeper chains are parse noise
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _OWNER_PREPS = frozenset({"of", "from", "by"})  # "the government of China", "support from Beijing"
+_ISSUING_PREPS = frozenset({"in", "by", "from"})  # "a study published in Kyiv", "issued by"
 _REASON_PREPS = frozenset({"for", "of"})  # "jailed him for helping", "accused her of lying"
 
 
@@ -43,6 +44,12 @@ class Words:
     moving: frozenset[str]
     hedges: frozenset[str]
     receiving: frozenset[str]
+    origin_preps: frozenset[str]
+    documents: frozenset[str]
+    protesters: frozenset[str]
+    brokering: frozenset[str]
+    topic_preps: frozenset[str]
+    claimed_preps: frozenset[str]
 
 
 @cache
@@ -213,6 +220,47 @@ def agents_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     return found, True
 
 
+def origins_of(verb: Token) -> list[Token]:
+    """Tokens naming where a passive act with no agent came from ("shells were fired at the
+    village from across the river"): the side that did it, when nobody is named as doing it."""
+    if not passive(verb) or _child(verb, "agent") is not None:
+        return []
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in words().origin_preps]
+    return [inner for prep in preps if (inner := _child(prep, "pobj")) is not None]
+
+
+def issuers_of(noun: Token) -> list[Token]:
+    """For a document that acts ("a study published in Kyiv claimed"), the tokens naming who
+    issued it: where or by whom its participle says it was put out."""
+    if noun.lemma_.lower() not in words().documents:
+        return []
+    found: list[Token] = []
+    for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for prep in (c for c in clause.children if c.dep_ in ("prep", "agent")):
+            if prep.lower_ in _ISSUING_PREPS and (inner := _child(prep, "pobj")) is not None:
+                found.append(inner)
+    return found
+
+
+def wielders(means: Token) -> list[Token]:
+    """For a means named as the doer ("by a rocket launched by rebels", "by a bomb planted
+    by militants"), the tokens naming who used it."""
+    found: list[Token] = []
+    for clause in (c for c in means.children if c.dep_ == "acl"):
+        for verb in (clause, *(c for c in clause.children if c.dep_ == "xcomp")):
+            agent = _child(verb, "agent")
+            by = _child(agent, "pobj") if agent is not None else None
+            if by is not None:
+                found.append(by)
+    return found
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb's clausal complements ("alleged that Japan had lied")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
 def _owned(noun: Token) -> bool:
     """Whether a noun carries a state's adjective or name ("Israeli tank shelling")."""
     return (
@@ -252,6 +300,11 @@ def patients_of(verb: Token, used: Iterable[Token]) -> list[Token]:
                 indirect.append(inner)
             elif inner is not None:
                 later.extend(_noun_patients(inner))
+    shared_voice = verb.tag_ == "VBN" and passive(verb.head)  # "were detained and released"
+    if verb.dep_ == "conj" and (passive(verb) or shared_voice) and not _child(verb, "nsubjpass"):
+        shared = _child(verb.head, "nsubj", "nsubjpass")  # "civilians jailed ... were released"
+        if shared is not None and shared.i not in used_ids:
+            direct.append(shared)
     return direct + indirect + later
 
 
@@ -294,7 +347,7 @@ def noun_roles(noun: Token, dates: set[int]) -> NounRoles:
     roles = NounRoles()
     for child in noun.children:
         dep = child.dep_
-        if dep in ("poss", "compound", "amod", "nmod"):
+        if dep in ("poss", "compound", "amod", "nmod") and not _brokered(child):
             roles.agents.append(child)
         elif dep == "prep":
             inner = _child(child, "pobj")
@@ -329,6 +382,31 @@ def noun_roles(noun: Token, dates: set[int]) -> NounRoles:
             roles.clause_agents, _ = agents_of(verb)
             roles.clause_patients = patients_of(verb, [noun])
     return roles
+
+
+def grounds(verb: Token) -> bool:
+    """Whether a verb is (part of) the ground a judgment is passed on ("fined the firm for
+    smuggling arms", "blamed Iran for arming rebels by shipping drones"): what the judging
+    verb's own event is about."""
+    while verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        prep = verb.head
+        if prep.lower_ in _REASON_PREPS and prep.head.lemma_.lower() in words().reason_control:
+            return True
+        verb = prep.head
+    return False
+
+
+def _brokered(modifier: Token) -> bool:
+    """Whether a modifier names a third party ("the Egyptian-mediated truce"), not a party:
+    the participle itself, or the name hyphened to it."""
+    doc, after = modifier.doc, modifier.i + 1
+    if modifier.lower_ in words().brokering:
+        return True
+    return (
+        after + 1 < len(doc)
+        and doc[after].text == "-"
+        and doc[after + 1].lower_ in words().brokering
+    )
 
 
 def generic(noun: Token) -> bool:

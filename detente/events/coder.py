@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -26,16 +26,21 @@ from detente.events.arguments import (
     MentionIndex,
     actors_at,
     agents_of,
+    clause_subjects,
     distinct,
     generic,
+    grounds,
+    issuers_of,
     noun_roles,
+    origins_of,
     patients_of,
     summary,
+    wielders,
     words,
 )
 from detente.events.model import CODER_VERSION, Event
 from detente.events.tables import Tables, load_tables
-from detente.events.triggers import match
+from detente.events.triggers import fired_weapon, match
 from detente.events.when import (
     When,
     attachments,
@@ -56,16 +61,20 @@ SHOW_OF_FORCE = "15"
 """CAMEO root of force shown, not used: used once it is aimed at someone."""
 ATTACK = "19"
 """CAMEO root of fighting: what a fired weapon's `fire +<weapon>` pattern must code."""
-FIRING = "fire"
-"""The verb whose `fire +<weapon>` patterns code what a weapon aimed at someone does."""
 SINGLE_SIDE_MOBILIZE = "150"
 """Drills, patrols and exercises of one side: MOBILIZE."""
+MEET_CODE = "040"
+"""A meeting with nothing finer said of it."""
+THIRD_PLACE_CODE = "044"
+"""A meeting of several states' parties in yet another state: each party also visits it."""
 VISIT_CODE = "042"
 """A visit: what one side's meeting on another state's soil is ("attend a summit in Geneva")."""
 HOST_CODE = "043"
 """Hosting: the host is CAMEO's source, but PLOVER's visit mode puts the visitor first."""
 PRAISE_CODE = "051"
 """Praise or endorsement: what "welcomed the decision" is when nobody is welcomed."""
+DISAPPROVE = "11"
+"""CAMEO root of disapproval and accusation: what it is aimed at may be a clause's subject."""
 ACCUSE_CODE = "112"
 """An accusation: a conflict one party alleges another did ("X claimed that Y attacked Z")."""
 CLAIM_CODE = "015"
@@ -74,6 +83,18 @@ ANNOUNCED = (INTENT, THREAT)
 """CAMEO roots that already code an announcement: announcing one again is the same code."""
 CONFLICT_CLASSES = (3, 4)
 """QuadClasses of verbal and material conflict: what an allegation accuses someone of."""
+FORCE_CLASS = 4
+"""QuadClass of material conflict: a passive act of force with no agent is done from where it
+came from ("shells were fired at the village from across the river")."""
+TOLD_CLASSES = (FORCE_CLASS,)
+"""QuadClass of what a state accuses a doer of by merely telling it ("Azerbaijan said its posts
+were shelled from Armenia"): material conflict; a told statement or threat is only reported."""
+RIOT = "145"
+"""Violent protest: what property damage by protesters is (PLOVER PROTEST, vandalize)."""
+VIOLENCE = ("17", "18", "19", "20")
+"""CAMEO roots of force used, whose weapon may give the finer code ("hit by a rocket")."""
+PROPERTY = "171"
+"""Seizing or damaging property: done by protesters, PLOVER's vandalism, not an assault."""
 
 # An event dated more than this many days before its article is background, not news: a
 # month keeps the "last month" and "earlier this month" reports of the seeds as news while
@@ -209,9 +230,14 @@ class _Sentence:
         events: list[Event] = []
         combined = actions(found, self.tables, self._other_side)
         for action in sorted(combined, key=lambda a: depth(a.head)):
+            if grounds(action.head):
+                continue  # "fined the firm for smuggling arms": the charge, not news
             event = self._event(action, verbs)
             if event is not None and not any(_covers(e, event) for e in events):
                 events.append(event)
+                told = self._accusation(event, action)
+                derived = ([told] if told is not None else []) + self._visits(event, action)
+                events += [d for d in derived if not any(_covers(e, d) for e in events)]
         return events
 
     def _other_side(self, frame: Token, controller: Token) -> bool:
@@ -239,6 +265,10 @@ class _Sentence:
         if inherited:
             factor *= INHERITED_AGENT
         agents = self._named(agent_tokens) or self._speaker(agent_tokens)
+        if not agents:
+            agents = self._named([t for a in agent_tokens for t in issuers_of(a)], places=True)
+        if not agents:
+            agents = self._named([t for a in agent_tokens for t in wielders(a)])
         used = main.objects + (action.frame.objects if action.frame else [])
         if action.addressees:
             patients = self._named(action.addressees, places=True)
@@ -248,7 +278,16 @@ class _Sentence:
             tokens += patients_of(head, used)
             if head != main.token:
                 tokens += patients_of(main.token, used)
+            if self._named([t for t in tokens if t.dep_ != "pobj"]):
+                tokens = [t for t in tokens if not _about(t)]  # "criticised the US over Taiwan"
             patients = self._named(tokens, places=True)
+            if any(not m.place for m in patients):  # "shelled a convoy in Syria": where, not whom
+                patients = [m for m in patients if not m.place]
+            if not patients and action.code.startswith(DISAPPROVE):
+                patients = self._named(clause_subjects(head))  # "alleged that Japan lied"
+        if not agents and self.tables.cameo(action.code).quad_class == FORCE_CLASS:
+            agents = self._named(origins_of(head), places=True)
+            patients = [p for p in patients if all(p is not a for a in agents)]
         return _Parties(agents, patients, factor)
 
     def _noun_parties(self, action: Action, verbs: set[int]) -> _Parties | None:
@@ -351,15 +390,24 @@ class _Sentence:
             stance = announced(self.tables, code)
             code, rule = stance, rule + " (said it will: an intent)"
         actors, recipients = self._sides(action, code, agents, patients)
+        fired = self._fired(self._means(action)) if self._violent(code) else None
+        if fired and fired != code:
+            code, rule = fired, rule + " (by a fired weapon)"  # "a ship hit by a rocket"
         if code.startswith(SHOW_OF_FORCE) and recipients and self._aimed(action):
             fired = self._fired(main.objects)
             code, rule = (fired, rule + " (aimed: an attack)") if fired else (code, rule)
+        if code.startswith(PROPERTY) and agents and all(self._protesting(m) for m in agents):
+            code, rule = RIOT, rule + " (by protesters: vandalism)"
+        if code.startswith(CLAIM_CODE) and actors and not recipients:
+            recipients = self._claimed(action, actors)
         if actors and not recipients:
             there = self._location(action, actors)
             if not self.coder.reciprocal(action, code):
                 recipients = there
             elif there and code.startswith(CONSULT) and len({a.country for a in actors}) == 1:
                 code, rule, recipients = VISIT_CODE, rule + " (abroad: a visit)", there
+            elif there and code == MEET_CODE:
+                code, rule = THIRD_PLACE_CODE, rule + " (abroad together: a third location)"
         if not actors and not recipients:
             return None
         if not actors:
@@ -422,6 +470,65 @@ class _Sentence:
         own = any(_same_side(s.actor, a.actor) for s in speakers for a in agents)
         return (CLAIM_CODE if own else ACCUSE_CODE), speakers, own
 
+    def _accusation(self, event: Event, action: Action) -> Event | None:
+        """For a material conflict a state tells of another party ("Azerbaijan said its posts
+        were shelled from Armenia"), the teller's own act: an accusation of the doers, kept
+        beside the told event, which stays flagged as reported."""
+        if not event.reported or event.quad_class not in TOLD_CLASSES or not event.actors:
+            return None
+        if event.negated or event.hypothetical or event.cameo.startswith(ACCUSE_CODE[:2]):
+            return None
+        read = cues.read(action.head)
+        tellers = distinct(m.actor for m in self._named(read.speakers))
+        if not tellers or any(_stateless(t) for t in tellers):
+            return None
+        accused = [a for a in event.actors if all(a.country != t.country for t in tellers)]
+        verbs = sorted({s.head.i: s.head for s in read.speakers}.values(), key=lambda t: t.i)
+        if not accused or any(v.i > action.head.i for v in verbs):
+            return None  # "..., Congolese state radio reported": an attribution, not a charge
+        found = self._dated(set().union(*(_clause(v) for v in verbs)), read)
+        when = found or fallback(self.published, self.published_precision)
+        return replace(
+            self._recoded(event, ACCUSE_CODE),
+            actors=tellers,
+            recipients=accused,
+            future=False,
+            historical=event.historical and found is None,
+            reported=False,
+            date=when.date if when else None,
+            date_precision=when.precision if when else None,
+            date_basis=when.basis if when else None,
+            trigger=_trigger_text(verbs),
+            rule=f"{event.rule} (told by another state: an accusation)",
+        )
+
+    def _visits(self, event: Event, action: Action) -> list[Event]:
+        """For parties of several states meeting in another state ("Xi and Putin met in
+        Geneva"), each party's visit there, as CAMEO codes a meeting at a third location
+        beside the meeting itself (044)."""
+        if event.cameo != THIRD_PLACE_CODE or event.recipients:
+            return []
+        places = self._location(action, event.actors)
+        visit = self._recoded(event, VISIT_CODE)
+        return [
+            replace(visit, actors=[actor], recipients=places, rule=f"{event.rule} (a visit)")
+            for actor in event.actors
+        ]
+
+    def _recoded(self, event: Event, code: str) -> Event:
+        """The event with another CAMEO code and the PLOVER type, scores and class it takes."""
+        cameo = self.tables.cameo(code)
+        plover = self.tables.plover(cameo.plover_type)
+        return replace(
+            event,
+            cameo=cameo.code,
+            plover=plover.name,
+            plover_mode=cameo.plover_mode,
+            goldstein=cameo.goldstein,
+            quad_class=cameo.quad_class,
+            score=plover.mode_score(cameo.plover_mode),
+        )
+
     def _acted_on(self, obj: Token, verb: Token) -> bool:
         """Whether an object the pattern consumed names the one acted on ("freed Palestinian
         prisoners"), not people the doer moves ("deployed Russian soldiers")."""
@@ -440,7 +547,7 @@ class _Sentence:
         """The attack code of firing these weapons (`fire +missile`: 194); None when none of
         them is a weapon that is fired."""
         for weapon in weapons:
-            entry = self.tables.lexicon.get(f"{FIRING} +{weapon.lemma_.lower()}")
+            entry = fired_weapon(weapon, self.tables.lexicon)
             if entry is not None and entry.cameo.startswith(ATTACK):
                 return entry.cameo
         return None
@@ -453,8 +560,8 @@ class _Sentence:
         )
 
     def _own_word(self, read: cues.Flags, agents: list[Mention]) -> bool:
-        """Whether a future action is announced by its doer's own side ("Israel announced it
-        would free prisoners"): CAMEO codes the announcement, an intent (03) or threat (13)."""
+        """Whether a future action is announced by its doer's own side ("Egypt announced it
+        would open the crossing"): CAMEO codes the announcement, an intent (03) or threat (13)."""
         speakers = self._named(read.speakers)
         return any(_same_side(s.actor, a.actor) for s in speakers for a in agents)
 
@@ -463,20 +570,62 @@ class _Sentence:
         is another state ("staged a protest in Beijing", "exercises in Alaska"): CAMEO's
         target of an act done on another's soil."""
         heads = [action.head, action.main.token, *action.main.objects]
-        found: list[Actor] = []
+        # "attend the Tokyo Olympics": a place naming the occasion is where it happens
+        places = [c for o in action.main.objects for c in o.children if c.dep_ == "compound"]
         for head in heads:
             for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in words().location_preps:
+                if prep.dep_ == "prep" and prep.lower_ in words().location_preps:
+                    places += [c for c in prep.children if c.dep_ == "pobj"]
+        found: list[Actor] = []
+        for inner in places:
+            if inner.i in self.dates:
+                continue
+            for mention in actors_at(inner, self.index, places=True):
+                place = mention.actor
+                if _stateless(place) or any(place.country == a.country for a in actors):
                     continue
-                for inner in (c for c in prep.children if c.dep_ == "pobj"):
-                    if inner.i in self.dates:
-                        continue
-                    for mention in actors_at(inner, self.index, places=True):
-                        place = mention.actor
-                        if _stateless(place) or any(place.country == a.country for a in actors):
-                            continue
-                        found += [place] if all(place.code != f.code for f in found) else []
+                found += [place] if all(place.code != f.code for f in found) else []
         return found
+
+    def _means(self, action: Action) -> list[Token]:
+        """The thing a passive action was done by when no one is named ("by a rocket")."""
+        agent = next((c for c in action.head.children if c.dep_ == "agent"), None)
+        means = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+        return [m for m in means if not self.index.at(m)]
+
+    def _violent(self, code: str) -> bool:
+        """Whether a code is force used: coercion, assault, fighting or mass violence."""
+        return code[:2] in VIOLENCE
+
+    def _claimed(self, action: Action, actors: list[Actor]) -> list[Actor]:
+        """For a claim of responsibility, the state the claimed act was aimed at or done in:
+        the first other state its phrase names ("claimed responsibility for a bombing at a
+        market near the Afghan border town")."""
+        heads = [action.main.token, *action.main.objects]
+        acts = [
+            inner
+            for head in heads
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ in words().claimed_preps
+            for inner in prep.children
+            if inner.dep_ == "pobj"
+        ]
+        for act in acts:
+            for token in act.subtree:
+                for mention in self.index.at(token, places=True):
+                    target = mention.actor
+                    if not _stateless(target) and all(target.country != a.country for a in actors):
+                        return [target]
+        return []
+
+    def _protesting(self, mention: Mention) -> bool:
+        """Whether a mention names protesters ("Iraqi protesters", "demonstrators")."""
+        span = self.sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        noun = root.head if root.dep_ in ("amod", "compound") else root
+        return {noun.lemma_.lower(), root.lemma_.lower()} & words().protesters != set()
 
     def _cooperative(self, code: str) -> bool:
         """Whether a code is cooperation (QuadClass 1 or 2), whose refusal CAMEO codes as 12."""
@@ -553,6 +702,12 @@ def announced(tables: Tables, code: str) -> str:
         return code
     root = INTENT if tables.cameo(code).quad_class in (1, 2) else THREAT
     return tables.compose(root, code) or root + "0"
+
+
+def _about(token: Token) -> bool:
+    """Whether a token is the object of a preposition of topic or place ("over Taiwan"): once
+    someone is named as acted on, it says what the action was about, not whom it was done to."""
+    return token.dep_ == "pobj" and token.head.lower_ in words().topic_preps
 
 
 def _governor(noun: Token) -> Token:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from detente.actors.model import Actor
 
-CODER_VERSION = "0.2.5"
+CODER_VERSION = "0.2.6"
 """Stored on every event; bumped whenever the rules or the tables change what gets coded."""
 
 

@@ -11,6 +11,8 @@ from detente.events.tables import LexEntry, Lexicon
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "acomp"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _HYPHENS = frozenset({"-", "–"})
+FIRING = "fire"
+"""The verb whose `fire +<weapon>` patterns code what a weapon used on someone does."""
 
 
 @dataclass(slots=True)
@@ -43,7 +45,8 @@ def match(token: Token, lexicon: Lexicon, dates: set[int]) -> Match | None:
     lemma = token.lemma_.lower()
     if is_verb(token):
         lemma = lemma if lexicon.verb(lemma) else _repaired(token, lexicon)
-        return _verb(token, lemma, lexicon, dates) if lemma else None
+        found = _verb(token, lemma, lexicon, dates) if lemma else None
+        return found or _weapon(token, lexicon)
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in _MODIFIER_DEPS:
         return None
     lemma = next((form for form in _forms(token) if lexicon.noun(form)), "")
@@ -54,6 +57,25 @@ def match(token: Token, lexicon: Lexicon, dates: set[int]) -> Match | None:
             used = [m for m in modifiers if m.lemma_.lower() in entry.pattern.modifiers]
             return Match(token, entry, [*_prefix(token, lemma), token, *used], [])
     return None
+
+
+def _weapon(verb: Token, lexicon: Lexicon) -> Match | None:
+    """A passive verb the lexicon does not know, done by a weapon it does ("was blown up by a
+    missile"): the attack that firing the weapon codes (`fire +missile`)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for means in (c for c in agent.children if c.dep_ == "pobj"):
+            entry = fired_weapon(means, lexicon)
+            if entry is not None:
+                return Match(verb, entry, [verb, means], [])
+    return None
+
+
+def fired_weapon(weapon: Token, lexicon: Lexicon) -> LexEntry | None:
+    """The `fire +<weapon>` pattern of a word, or None when it is no weapon that is fired."""
+    entry = lexicon.match_verb(FIRING, objects=(weapon.lemma_, weapon.lower_))
+    return entry if entry is not None and entry.pattern.obj is not None else None
 
 
 def _forms(token: Token) -> list[str]:
