@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
     Connection,
+    RowMapping,
     Select,
     Text,
     and_,
@@ -59,22 +61,22 @@ def paged(conn: Connection, query: Select[Any], page: Page) -> Row:
     """One page of a query's rows, with the total count of the unpaged query."""
     total = conn.execute(select(func.count()).select_from(query.order_by(None).subquery()))
     rows = conn.execute(query.limit(page.limit).offset(page.offset)).mappings().all()
-    return {
-        "total": total.scalar_one(),
-        "limit": page.limit,
-        "offset": page.offset,
-        "items": [dict(row) for row in rows],
-    }
+    return _page(total.scalar_one(), page, rows)
 
 
 def grouped(conn: Connection, query: Select[Any], page: Page) -> Row:
     """One page of a grouped query with few groups, read in one pass (no second count)."""
     rows = conn.execute(query).mappings().all()
+    return _page(len(rows), page, rows[page.offset : page.offset + page.limit])
+
+
+def _page(total: int, page: Page, rows: Sequence[RowMapping]) -> Row:
+    """The page record the API returns: the total, the page asked for and its rows."""
     return {
-        "total": len(rows),
+        "total": total,
         "limit": page.limit,
         "offset": page.offset,
-        "items": [dict(row) for row in rows[page.offset : page.offset + page.limit]],
+        "items": [dict(row) for row in rows],
     }
 
 

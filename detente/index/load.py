@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 
 from sqlalchemy import ColumnElement, Engine, and_, func, select
@@ -38,19 +38,10 @@ class Mention:
     sentence: str
 
 
-_MENTION_FIELDS = (
-    "id",
-    "event_key",
-    "article_id",
-    "goldstein",
-    "score",
-    "quad_class",
-    "cameo",
-    "plover",
-    "confidence",
-    "sentence",
-)
-"""The event columns a Mention reads (the JSON columns are left in the database)."""
+_ARTICLE_FIELDS = ("story_id", "title", "outlet")
+"""The Mention fields read from the article that reports the event."""
+_EVENT_FIELDS = tuple(f.name for f in fields(Mention) if f.name not in (*_ARTICLE_FIELDS, "date"))
+"""The Mention fields read from the event's own columns (its JSON columns stay unread)."""
 
 
 def event_date() -> ColumnElement[date]:
@@ -76,11 +67,9 @@ def dyad_mentions(
     when = event_date()
     query = (
         select(
-            *(events.c[name] for name in _MENTION_FIELDS),
-            articles.c.story_id,
-            articles.c.title,
-            articles.c.outlet,
-            when.label("day"),
+            *(events.c[name] for name in _EVENT_FIELDS),
+            *(articles.c[name] for name in _ARTICLE_FIELDS),
+            when.label("date"),
         )
         .join(articles, articles.c.id == events.c.article_id)
         .where(events.c.id.in_(ids), when.is_not(None))
@@ -104,24 +93,7 @@ def dyad_mentions(
     for row in rows:
         actors, recipients = sides.get(row["id"], (set(), set()))
         if dyad.matches(actors, recipients, direction):
-            found.append(
-                Mention(
-                    id=row["id"],
-                    event_key=row["event_key"] or row["id"],
-                    article_id=row["article_id"],
-                    story_id=row["story_id"],
-                    title=row["title"],
-                    outlet=row["outlet"],
-                    date=row["day"],
-                    goldstein=row["goldstein"],
-                    score=row["score"],
-                    quad_class=row["quad_class"],
-                    cameo=row["cameo"],
-                    plover=row["plover"],
-                    confidence=row["confidence"],
-                    sentence=row["sentence"],
-                )
-            )
+            found.append(Mention(**{**row, "event_key": row["event_key"] or row["id"]}))
     return found
 
 
