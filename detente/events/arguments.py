@@ -248,11 +248,16 @@ def wielders(means: Token) -> list[Token]:
     found: list[Token] = []
     for clause in (c for c in means.children if c.dep_ == "acl"):
         for verb in (clause, *(c for c in clause.children if c.dep_ == "xcomp")):
-            agent = _child(verb, "agent")
-            by = _child(agent, "pobj") if agent is not None else None
+            by = by_whom(verb)
             if by is not None:
                 found.append(by)
     return found
+
+
+def by_whom(verb: Token) -> Token | None:
+    """The object of a passive verb's "by" phrase ("was hit by a rocket": the rocket)."""
+    agent = _child(verb, "agent")
+    return _child(agent, "pobj") if agent is not None else None
 
 
 def clause_subjects(verb: Token) -> list[Token]:

@@ -26,6 +26,7 @@ from detente.events.arguments import (
     MentionIndex,
     actors_at,
     agents_of,
+    by_whom,
     clause_subjects,
     distinct,
     generic,
@@ -232,12 +233,10 @@ class _Sentence:
         for action in sorted(combined, key=lambda a: depth(a.head)):
             if grounds(action.head):
                 continue  # "fined the firm for smuggling arms": the charge, not news
-            event = self._event(action, verbs)
-            if event is not None and not any(_covers(e, event) for e in events):
-                events.append(event)
-                told = self._accusation(event, action)
-                derived = ([told] if told is not None else []) + self._visits(event, action)
-                events += [d for d in derived if not any(_covers(e, d) for e in events)]
+            coded = self._event(action, verbs)
+            if not coded or any(_covers(e, coded[0]) for e in events):
+                continue
+            events += [c for c in coded if not any(_covers(e, c) for e in events)]
         return events
 
     def _other_side(self, frame: Token, controller: Token) -> bool:
@@ -349,11 +348,12 @@ class _Sentence:
                 return self._named([subject])
         return []
 
-    def _event(self, action: Action, verbs: set[int]) -> Event | None:
-        """The event of one action, or None when it names no party."""
+    def _event(self, action: Action, verbs: set[int]) -> list[Event]:
+        """The event of one action followed by those it implies (a teller's accusation, the
+        visits of a meeting abroad); none when it names no party."""
         parties = self._parties(action, verbs)
         if parties is None:
-            return None
+            return []
         agents, patients, factor = parties.agents, parties.patients, parties.factor
         main = action.main
         code, rule = action.code, action.rule
@@ -361,7 +361,7 @@ class _Sentence:
             code, rule = JOINT_CODE, rule + " (joint: 062)"
         if code == HOST_CODE and main.entry.pattern.obj is None and not self._visitor(main.token):
             if main.token.lemma_.lower() not in words().approving:
-                return None  # "received an invitation": no visitor, no hosting
+                return []  # "received an invitation": no visitor, no hosting
             code, rule = PRAISE_CODE, rule + " (no visitor: approval)"
         kinds = {main.entry.cameo[:2], code[:2]} | (
             {SINGLE_SIDE_MOBILIZE[:2]} if code == JOINT_CODE else set()
@@ -400,6 +400,7 @@ class _Sentence:
             code, rule = RIOT, rule + " (by protesters: vandalism)"
         if code.startswith(CLAIM_CODE) and actors and not recipients:
             recipients = self._claimed(action, actors)
+        there: list[Actor] = []
         if actors and not recipients:
             there = self._location(action, actors)
             if not self.coder.reciprocal(action, code):
@@ -409,7 +410,7 @@ class _Sentence:
             elif there and code == MEET_CODE:
                 code, rule = THIRD_PLACE_CODE, rule + " (abroad together: a third location)"
         if not actors and not recipients:
-            return None
+            return []
         if not actors:
             factor *= NO_AGENT
         if all(_stateless(a) for a in actors + recipients):
@@ -428,7 +429,7 @@ class _Sentence:
                 days=HISTORICAL_DAYS
             )
         said = sorted({t.i: t for t in action.words}.values(), key=lambda t: t.i)
-        return Event(
+        event = Event(
             actors=actors,
             recipients=recipients,
             cameo=code,
@@ -453,6 +454,8 @@ class _Sentence:
             rule=rule,
             coder_version=CODER_VERSION,
         )
+        told = self._accusation(event, action, read)
+        return [event, *([told] if told is not None else []), *self._visits(event, there)]
 
     def _allegation(
         self, code: str, read: cues.Flags, agents: list[Mention]
@@ -470,7 +473,7 @@ class _Sentence:
         own = any(_same_side(s.actor, a.actor) for s in speakers for a in agents)
         return (CLAIM_CODE if own else ACCUSE_CODE), speakers, own
 
-    def _accusation(self, event: Event, action: Action) -> Event | None:
+    def _accusation(self, event: Event, action: Action, read: cues.Flags) -> Event | None:
         """For a material conflict a state tells of another party ("Azerbaijan said its posts
         were shelled from Armenia"), the teller's own act: an accusation of the doers, kept
         beside the told event, which stays flagged as reported."""
@@ -478,7 +481,6 @@ class _Sentence:
             return None
         if event.negated or event.hypothetical or event.cameo.startswith(ACCUSE_CODE[:2]):
             return None
-        read = cues.read(action.head)
         tellers = distinct(m.actor for m in self._named(read.speakers))
         if not tellers or any(_stateless(t) for t in tellers):
             return None
@@ -502,13 +504,12 @@ class _Sentence:
             rule=f"{event.rule} (told by another state: an accusation)",
         )
 
-    def _visits(self, event: Event, action: Action) -> list[Event]:
+    def _visits(self, event: Event, places: list[Actor]) -> list[Event]:
         """For parties of several states meeting in another state ("Xi and Putin met in
-        Geneva"), each party's visit there, as CAMEO codes a meeting at a third location
-        beside the meeting itself (044)."""
+        Geneva"), each party's visit to the `places` it was held in, as CAMEO codes a meeting
+        at a third location beside the meeting itself (044)."""
         if event.cameo != THIRD_PLACE_CODE or event.recipients:
             return []
-        places = self._location(action, event.actors)
         visit = self._recoded(event, VISIT_CODE)
         return [
             replace(visit, actors=[actor], recipients=places, rule=f"{event.rule} (a visit)")
@@ -589,9 +590,8 @@ class _Sentence:
 
     def _means(self, action: Action) -> list[Token]:
         """The thing a passive action was done by when no one is named ("by a rocket")."""
-        agent = next((c for c in action.head.children if c.dep_ == "agent"), None)
-        means = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
-        return [m for m in means if not self.index.at(m)]
+        means = by_whom(action.head)
+        return [means] if means is not None and not self.index.at(means) else []
 
     def _violent(self, code: str) -> bool:
         """Whether a code is force used: coercion, assault, fighting or mass violence."""
